@@ -1,0 +1,93 @@
+package footprint.cli;
+
+import footprint.input.InputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The {@code footprint} command: subcommands, exit codes and error reporting. */
+@Command(
+        name = "footprint",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        description = {
+            "Replays recorded VM-exit field-access traces against struct layouts on a modelled x86",
+            "cache hierarchy and reports touched cachelines, misses and cycles per exit."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success",
+            "  1  a check you asked for failed (--verify, --fail-if-worse, ...)",
+            "  2  bad input or usage: footprint: error: FILE:LINE: what is wrong",
+            "  3  internal error (stack trace with --debug)"
+        },
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_CHECK_FAILED = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_INTERNAL = 3;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code (tests call this). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("footprint: error: " + ex.getMessage());
+            CommandLine failed = ex.getCommandLine();
+            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InputException) {
+                err.println("footprint: error: " + ex.getMessage());
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
+                err.flush();
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof CheckFailedException) {
+                if (ex.getMessage() != null && !ex.getMessage().isEmpty()) {
+                    err.println("footprint: " + ex.getMessage());
+                }
+                err.flush();
+                return EXIT_CHECK_FAILED;
+            }
+            err.println("footprint: internal error: " + ex);
+            if (debug) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("Run again with --debug for the stack trace.");
+            }
+            err.flush();
+            return EXIT_INTERNAL;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}
