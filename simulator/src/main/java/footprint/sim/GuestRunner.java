@@ -1,0 +1,111 @@
+package footprint.sim;
+
+/**
+ * Runs one guest phase (the guest's accesses between two exits) on a cache; the mutable
+ * generator state is a few primitives, so a phase allocates nothing.
+ */
+final class GuestRunner {
+    /** One guest access in four is a store: a guess, no measured mix behind it. */
+    private static final int WRITE_EVERY = 4;
+
+    private final GuestModel model;
+    private final int lineShift;
+    private final long lines;
+    private final int[] zipfRankToLine;
+    private final double[] zipfCdf;
+    private long state;
+    private long position;
+
+    GuestRunner(GuestModel model, int lineSize, long seed) {
+        this.model = model;
+        this.lineShift = Integer.numberOfTrailingZeros(lineSize);
+        this.lines = Math.max(1, model.workingSetBytes() >> lineShift);
+        this.state = seed ^ 0x9E3779B97F4A7C15L;
+        if (model.pattern() == GuestPattern.ZIPF && model.recorded() == null && !model.isNone()) {
+            if (lines > (1 << 24)) {
+                throw new IllegalArgumentException("zipf working set too large (max 1G)");
+            }
+            int n = (int) lines;
+            zipfCdf = new double[n];
+            double sum = 0;
+            for (int r = 0; r < n; r++) {
+                sum += 1.0 / (r + 1);
+                zipfCdf[r] = sum;
+            }
+            for (int r = 0; r < n; r++) {
+                zipfCdf[r] /= sum;
+            }
+            zipfRankToLine = new int[n];
+            for (int i = 0; i < n; i++) {
+                zipfRankToLine[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = (int) Long.remainderUnsigned(nextRandom(), i + 1);
+                int t = zipfRankToLine[i];
+                zipfRankToLine[i] = zipfRankToLine[j];
+                zipfRankToLine[j] = t;
+            }
+        } else {
+            zipfCdf = null;
+            zipfRankToLine = null;
+        }
+    }
+
+    /**
+     * Runs the accesses of one phase; adds the misses per level to {@code missesOut} and
+     * returns the stall cycles (latency of the serving level minus the L1D latency, summed).
+     */
+    int phase(LineCache cache, int[] missesOut) {
+        int count = model.accessesPerExit();
+        int l1 = cache.latency(0);
+        int stall = 0;
+        RecordedGuest recorded = model.recorded();
+        for (int i = 0; i < count; i++) {
+            long address;
+            boolean write;
+            if (recorded != null) {
+                int at = (int) (position % recorded.length());
+                address = recorded.address(at);
+                write = recorded.write(at);
+            } else {
+                long line = switch (model.pattern()) {
+                    case UNIFORM -> Long.remainderUnsigned(nextRandom(), lines);
+                    case SWEEP -> position % lines;
+                    case ZIPF -> zipfRankToLine[zipfRank(nextRandom())];
+                };
+                address = GuestModel.GUEST_REGION + (line << lineShift);
+                write = position % WRITE_EVERY == WRITE_EVERY - 1;
+            }
+            position++;
+            int level = cache.accessLine(address, write);
+            stall += cache.latency(level) - l1;
+            for (int m = 0; m < level; m++) {
+                missesOut[m]++;
+            }
+        }
+        return stall;
+    }
+
+    private int zipfRank(long random) {
+        double u = (random >>> 11) * 0x1.0p-53;
+        int lo = 0;
+        int hi = zipfCdf.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (zipfCdf[mid] < u) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** SplitMix64 (Steele, Lea, Flood 2014): a seeded generator held in one long. */
+    private long nextRandom() {
+        long z = (state += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

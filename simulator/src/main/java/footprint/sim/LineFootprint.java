@@ -1,0 +1,78 @@
+package footprint.sim;
+
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The cachelines each exit touches, per object, at given base addresses, next to the ideal:
+ * the fewest lines its touched bytes could fill (distinct touched bytes / line size, rounded up).
+ */
+public final class LineFootprint {
+    private final int[][] touched;
+    private final int[][] ideal;
+
+    private LineFootprint(int[][] touched, int[][] ideal) {
+        this.touched = touched;
+        this.ideal = ideal;
+    }
+
+    public static LineFootprint of(ExitProgram program, long[] bases, int lineSize) {
+        int objects = program.objects().size();
+        int[][] touched = new int[program.exitCount()][objects];
+        int[][] ideal = new int[program.exitCount()][objects];
+        for (int e = 0; e < program.exitCount(); e++) {
+            for (int o = 0; o < objects; o++) {
+                Set<Long> lines = new HashSet<>();
+                BitSet bytes = hotBytes(program, e, o);
+                for (int i = program.firstAccess(e); i < program.endAccess(e); i++) {
+                    if (program.object(i) != o) {
+                        continue;
+                    }
+                    long a = bases[o] + program.offset(i);
+                    for (long line = Math.floorDiv(a, lineSize); line <= Math.floorDiv(a + program.size(i) - 1, lineSize); line++) {
+                        lines.add(line);
+                    }
+                }
+                touched[e][o] = lines.size();
+                ideal[e][o] = (bytes.cardinality() + lineSize - 1) / lineSize;
+            }
+        }
+        return new LineFootprint(touched, ideal);
+    }
+
+    /** The bytes of object {@code o} that exit {@code e} accesses, by offset in the object. */
+    public static BitSet hotBytes(ExitProgram program, int e, int o) {
+        BitSet bytes = new BitSet();
+        for (int i = program.firstAccess(e); i < program.endAccess(e); i++) {
+            if (program.object(i) == o) {
+                bytes.set((int) program.offset(i), (int) (program.offset(i) + program.size(i)));
+            }
+        }
+        return bytes;
+    }
+
+    public int touched(int exit, int object) {
+        return touched[exit][object];
+    }
+
+    public int ideal(int exit, int object) {
+        return ideal[exit][object];
+    }
+
+    public int touchedTotal(int exit) {
+        int sum = 0;
+        for (int t : touched[exit]) {
+            sum += t;
+        }
+        return sum;
+    }
+
+    public int idealTotal(int exit) {
+        int sum = 0;
+        for (int t : ideal[exit]) {
+            sum += t;
+        }
+        return sum;
+    }
+}

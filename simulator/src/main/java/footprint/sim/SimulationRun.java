@@ -1,0 +1,165 @@
+package footprint.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One replay of a program on one CPU model, placement and guest, with its shadow run: gives
+ * every metric per exit of the sequence (for paired comparisons) and the per-reason summaries.
+ */
+public final class SimulationRun {
+    private final ExitProgram program;
+    private final CostModel cost;
+    private final long[] bases;
+    private final LineFootprint footprint;
+    private final ReplaySamples samples;
+    private final ReplaySamples shadow;
+
+    private SimulationRun(ExitProgram program, CostModel cost, long[] bases, LineFootprint footprint,
+            ReplaySamples samples, ReplaySamples shadow) {
+        this.program = program;
+        this.cost = cost;
+        this.bases = bases;
+        this.footprint = footprint;
+        this.samples = samples;
+        this.shadow = shadow;
+    }
+
+    /**
+     * Replays {@code exits} exits of {@code sequence}; the cache and the shadow cache are built
+     * with the same seed, and so is the guest, so the shadow sees the same guest accesses.
+     */
+    public static SimulationRun run(ExitProgram program, long[] bases, CacheFactory caches, CostModel cost,
+            GuestModel guest, ExitSequence sequence, int exits, long seed) {
+        LineCache cache = caches.create(seed);
+        if (cache.levels() != cost.levelNames().size()) {
+            throw new IllegalArgumentException("cost model names " + cost.levelNames().size() + " levels, cache has " + cache.levels());
+        }
+        ReplaySamples shadow = ExitReplay.shadow(caches.create(seed), guest, seed, exits);
+        return withShadow(program, bases, cache, cost, guest, sequence, exits, seed, shadow);
+    }
+
+    /** As {@link #run}, reusing a shadow run (it depends only on the guest, the model, the count and the seed). */
+    public static SimulationRun withShadow(ExitProgram program, long[] bases, LineCache cache, CostModel cost,
+            GuestModel guest, ExitSequence sequence, int exits, long seed, ReplaySamples shadow) {
+        ReplaySamples samples = ExitReplay.run(program, bases, cache, guest, seed, sequence.open(), exits);
+        return new SimulationRun(program, cost, bases, LineFootprint.of(program, bases, cache.lineSize()), samples, shadow);
+    }
+
+    public ExitProgram program() {
+        return program;
+    }
+
+    public long[] bases() {
+        return bases.clone();
+    }
+
+    public LineFootprint footprint() {
+        return footprint;
+    }
+
+    public int exits() {
+        return samples.count();
+    }
+
+    /** Exit index of the n-th exit of the sequence. */
+    public int exitAt(int n) {
+        return samples.exit(n);
+    }
+
+    /** The metric for every exit of the sequence, in sequence order. */
+    public double[] values(String metric) {
+        int count = samples.count();
+        double[] v = new double[count];
+        List<String> levels = cost.levelNames();
+        double mlp = cost.memoryLevelParallelism();
+        for (int n = 0; n < count; n++) {
+            int e = samples.exit(n);
+            v[n] = switch (metric) {
+                case Metrics.TOUCHED_LINES -> footprint.touchedTotal(e);
+                case Metrics.IDEAL_LINES -> footprint.idealTotal(e);
+                case Metrics.HOST_STALL -> samples.hostStall(n) / mlp;
+                case Metrics.GUEST_STALL -> (samples.guestStall(n) - shadow.guestStall(n)) / mlp;
+                case Metrics.BASE -> cost.baseCycles(program.exitName(e));
+                case Metrics.ESTIMATED -> cost.baseCycles(program.exitName(e))
+                        + (samples.hostStall(n) + samples.guestStall(n) - shadow.guestStall(n)) / mlp;
+                default -> levelMetric(metric, levels, n);
+            };
+        }
+        return v;
+    }
+
+    private double levelMetric(String metric, List<String> levels, int n) {
+        for (int l = 0; l < levels.size(); l++) {
+            if (metric.equals(Metrics.misses(levels.get(l)))) {
+                return samples.hostMisses(l, n);
+            }
+            if (metric.equals(Metrics.guestExtraMisses(levels.get(l)))) {
+                return samples.guestMisses(l, n) - shadow.guestMisses(l, n);
+            }
+        }
+        throw new IllegalArgumentException("unknown metric " + metric + " (have " + Metrics.all(levels) + ")");
+    }
+
+    /** One summary per exit reason that occurs in the sequence (program order), then the mix. */
+    public List<ExitSummary> summaries() {
+        List<String> names = Metrics.all(cost.levelNames());
+        Map<String, double[]> all = new LinkedHashMap<>();
+        for (String m : names) {
+            all.put(m, values(m));
+        }
+        int count = samples.count();
+        int[] perExit = new int[program.exitCount()];
+        for (int n = 0; n < count; n++) {
+            perExit[samples.exit(n)]++;
+        }
+        List<ExitSummary> rows = new ArrayList<>();
+        for (int e = 0; e < program.exitCount(); e++) {
+            if (perExit[e] == 0) {
+                continue;
+            }
+            boolean[] select = new boolean[count];
+            for (int n = 0; n < count; n++) {
+                select[n] = samples.exit(n) == e;
+            }
+            rows.add(summary(program.exitName(e), program.fastpath(e), perExit[e], select, all));
+        }
+        boolean[] every = new boolean[count];
+        java.util.Arrays.fill(every, true);
+        rows.add(summary(ExitSummary.MIX, false, count, every, all));
+        return rows;
+    }
+
+    private ExitSummary summary(String name, boolean fastpath, int count, boolean[] select, Map<String, double[]> all) {
+        Map<String, MetricSummary> metrics = new LinkedHashMap<>();
+        all.forEach((metric, values) -> metrics.put(metric, MetricSummary.of(pick(values, select, count))));
+        Map<String, Double> touched = new LinkedHashMap<>();
+        Map<String, Double> ideal = new LinkedHashMap<>();
+        for (int o = 0; o < program.objects().size(); o++) {
+            double t = 0;
+            double i = 0;
+            for (int n = 0; n < select.length; n++) {
+                if (select[n]) {
+                    t += footprint.touched(samples.exit(n), o);
+                    i += footprint.ideal(samples.exit(n), o);
+                }
+            }
+            touched.put(program.objects().get(o).name(), count == 0 ? 0 : t / count);
+            ideal.put(program.objects().get(o).name(), count == 0 ? 0 : i / count);
+        }
+        return new ExitSummary(name, fastpath, count, touched, ideal, metrics);
+    }
+
+    private static double[] pick(double[] values, boolean[] select, int count) {
+        double[] out = new double[count];
+        int k = 0;
+        for (int n = 0; n < values.length; n++) {
+            if (select[n]) {
+                out[k++] = values[n];
+            }
+        }
+        return out;
+    }
+}
