@@ -3,6 +3,7 @@ package footprint.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import footprint.testsupport.SmallLruCache;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,12 @@
-package footprint.sim;
+package footprint.testsupport;
+
+import footprint.sim.LineCache;
 
 /**
  * A small exact LRU hierarchy for tests of the replay (each level set-associative, filled on
  * every miss, lines never written back): results can be worked out by hand.
  */
-final class SmallLruCache implements LineCache {
+public final class SmallLruCache implements LineCache {
     private final int[] sets;
     private final int[] ways;
     private final int[] latency;
@@ -13,7 +15,7 @@ final class SmallLruCache implements LineCache {
     private long clock;
 
     /** {@code geometry[l] = {sets, ways}}; {@code latency} has one more entry, for memory. */
-    SmallLruCache(int[][] geometry, int[] latency) {
+    public SmallLruCache(int[][] geometry, int[] latency) {
         int levels = geometry.length;
         this.sets = new int[levels];
         this.ways = new int[levels];
@@ -30,7 +32,7 @@ final class SmallLruCache implements LineCache {
     }
 
     /** 32 KiB 8-way L1D (4 cycles), 256 KiB 4-way L2 (14), memory 200. */
-    static SmallLruCache twoLevel() {
+    public static SmallLruCache twoLevel() {
         return new SmallLruCache(new int[][] {{64, 8}, {1024, 4}}, new int[] {4, 14, 200});
     }
 
