@@ -1,0 +1,16 @@
+package footprint.cache;
+
+/**
+ * Per-set replacement state of one cache level; the level owns the tags and asks the policy
+ * which way to evict. Ways are absolute indices {@code set * ways + way} into the level's arrays.
+ */
+interface ReplacementPolicy {
+    /** The line in {@code slot} was used (hit or just filled). */
+    void touch(int set, int slot);
+
+    /** The way to fill in a full set (every way of the set holds a valid line). */
+    int victim(int set);
+
+    /** The line in {@code slot} was removed (back-invalidation or exclusive promotion). */
+    void invalidate(int set, int slot);
+}

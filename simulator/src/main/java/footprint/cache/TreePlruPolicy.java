@@ -1,0 +1,65 @@
+package footprint.cache;
+
+/**
+ * Binary-tree pseudo-LRU. Each set has a tree of direction bits over the ways (node 1 is the
+ * root, node n has children 2n and 2n+1); a bit of 0 points the victim search left, 1 right.
+ * Using a way flips the bits on its path to point away from it. For a way count that is not a
+ * power of two (12-way Ice Lake L1D) the tree is built over the next power of two and the
+ * victim search never enters a subtree that holds no real way.
+ */
+final class TreePlruPolicy implements ReplacementPolicy {
+    private final long[] bits;
+    private final int ways;
+    private final int leaves;
+    private final int depth;
+
+    TreePlruPolicy(int sets, int ways) {
+        if (ways > 64) {
+            throw new IllegalArgumentException("tree-PLRU supports at most 64 ways, got " + ways);
+        }
+        this.bits = new long[sets];
+        this.ways = ways;
+        this.leaves = ways == 1 ? 1 : Integer.highestOneBit(ways - 1) << 1;
+        this.depth = Integer.numberOfTrailingZeros(leaves);
+    }
+
+    @Override
+    public void touch(int set, int slot) {
+        int way = slot - set * ways;
+        long b = bits[set];
+        int node = 1;
+        for (int level = depth - 1; level >= 0; level--) {
+            int goRight = (way >>> level) & 1;
+            // Point away from the used way: used the right child -> bit 0 (left), and vice versa.
+            if (goRight == 1) {
+                b &= ~(1L << node);
+            } else {
+                b |= 1L << node;
+            }
+            node = 2 * node + goRight;
+        }
+        bits[set] = b;
+    }
+
+    @Override
+    public int victim(int set) {
+        long b = bits[set];
+        int node = 1;
+        int way = 0;
+        for (int level = depth - 1; level >= 0; level--) {
+            int dir = (int) (b >>> node) & 1;
+            // Right subtree starts at way | (1 << level); skip it when it holds no real way.
+            if (dir == 1 && (way | (1 << level)) >= ways) {
+                dir = 0;
+            }
+            way |= dir << level;
+            node = 2 * node + dir;
+        }
+        return set * ways + way;
+    }
+
+    @Override
+    public void invalidate(int set, int slot) {
+        // An emptied way is refilled before any victim search (the level fills invalid ways first).
+    }
+}

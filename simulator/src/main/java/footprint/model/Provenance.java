@@ -1,0 +1,16 @@
+package footprint.model;
+
+/** Where a model number comes from: the citation (or the reasoning) and how firm it is. */
+public record Provenance(String source, Basis basis) {
+    /** How firm a number is; anything but PUBLISHED must say in its source why it was chosen. */
+    public enum Basis {
+        /** Read from the cited manual, article or measurement. */
+        PUBLISHED,
+        /** Computed from published numbers; the source says how. */
+        DERIVED,
+        /** From a secondary source that could not be checked against a primary one. */
+        UNVERIFIED,
+        /** No source found; a stated estimate. */
+        GUESSED
+    }
+}
