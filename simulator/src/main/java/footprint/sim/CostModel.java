@@ -1,5 +1,7 @@
 package footprint.sim;
 
+import footprint.model.CpuModel;
+import footprint.model.LevelModel;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +18,14 @@ public record CostModel(String modelId, List<String> levelNames, double memoryLe
         if (!(memoryLevelParallelism >= 1)) {
             throw new IllegalArgumentException("memory-level parallelism must be >= 1: " + memoryLevelParallelism);
         }
+    }
+
+    /** The cost model of a CPU model for the given exits (each its own base cost, else the model's default). */
+    public static CostModel of(CpuModel model, List<String> exitNames) {
+        Map<String, Long> base = new TreeMap<>();
+        exitNames.forEach(e -> base.put(e, model.exitBaseCycles(e)));
+        return new CostModel(model.id(), model.levels().stream().map(LevelModel::name).toList(),
+                model.memoryLevelParallelism(), base);
     }
 
     public long baseCycles(String exitName) {

@@ -20,6 +20,7 @@ import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 
 class LayoutComparisonTest {
+    // Fixtures live in LayoutComparisonFixtures so the report tests can share them.
     /** vcpu (256 B): X reads a and c, Y reads b; {@code cOffset} is where c sits. */
     static ExitProgram program(long cOffset) {
         return ExitProgram.builder()
@@ -40,7 +41,7 @@ class LayoutComparisonTest {
         ModelUnderTest model = new ModelUnderTest(
                 new CostModel("small", List.of("L1D", "L2"), 2.0, Map.of("X", 1200L, "Y", 2500L)),
                 seed -> SmallLruCache.twoLevel());
-        return new ComparisonSetup(before, after, mix, List.of(model), 2000, 1, Placement.of(PlacementKind.PAGE),
+        return new ComparisonSetup(before, after, mix, List.of(model), 1000, 1, Placement.of(PlacementKind.PAGE),
                 GuestModel.synthetic(32 << 10, 500, GuestPattern.UNIFORM), List.of(0L, 16L << 10, 64L << 10),
                 500, GuestPattern.UNIFORM, placements, Map.of(), Map.of());
     }
