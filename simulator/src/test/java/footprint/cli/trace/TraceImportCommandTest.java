@@ -203,7 +203,7 @@ class TraceImportCommandTest {
         CliRun run = CliRun.of("trace", "import", "perf-kvm-stat", sample("kvm-stat-report.txt").toString(),
                 "--map", footprint.testsupport.RepoFiles.resolve("traces/perf-kvm-stat-vmx.map").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("  TSC_DEADLINE_WRITE 76493\n  X2APIC_ICR_IPI 76493\n  PREEMPTION_TIMER 24870\n")
+        assertThat(run.out()).contains("  TSC_DEADLINE_WRITE 76493\n  X2APIC_ICR_IPI 76493\n  HLT 88245\n  PREEMPTION_TIMER 24870\n")
                 .contains("  EPT_MISCONFIG_MMIO 12051\n").contains("  IO_PORT 2992\n");
     }
 }
