@@ -39,6 +39,32 @@ public final class CpuModels {
 
     private CpuModels() {}
 
+    /**
+     * Where the bundled models live: system property {@code footprint.models}, else environment
+     * variable {@code FOOTPRINT_MODELS}, else {@code models/cpu} in the nearest folder above the
+     * running jar (or class folder) that has one, else {@code models/cpu} in the working directory.
+     */
+    public static Path defaultDirectory() {
+        String configured = System.getProperty("footprint.models", System.getenv("FOOTPRINT_MODELS"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        try {
+            var source = CpuModels.class.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                for (Path p = Path.of(source.getLocation().toURI()).toAbsolutePath(); p != null; p = p.getParent()) {
+                    Path candidate = p.resolve("models").resolve("cpu");
+                    if (Files.isDirectory(candidate)) {
+                        return candidate;
+                    }
+                }
+            }
+        } catch (java.net.URISyntaxException | SecurityException | java.nio.file.FileSystemNotFoundException e) {
+            // Fall back to the working directory below.
+        }
+        return Path.of("models", "cpu");
+    }
+
     /** Every {@code *.json} model in {@code dir}, sorted by id; ids must be unique. */
     public static List<CpuModel> loadAll(Path dir) {
         if (!Files.isDirectory(dir)) {
