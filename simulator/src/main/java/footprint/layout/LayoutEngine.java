@@ -1,0 +1,124 @@
+package footprint.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Places members under the x86-64 System V psABI rules (section 3.1.2 "Aggregates and Unions"):
+ * each member at the next multiple of its alignment, a bitfield in the next bits unless it would
+ * straddle a storage unit of its type, {@code __packed__} dropping alignment to one byte/bit,
+ * a zero-width bitfield advancing to its type's alignment, and the size rounded up to the struct's
+ * alignment.
+ */
+public final class LayoutEngine {
+    private LayoutEngine() {}
+
+    /** The alignment of a struct with these members: the largest member alignment, or its attribute. */
+    public static int alignment(List<Member> members, boolean packed, int alignedAttribute) {
+        int max = 1;
+        for (Member m : members) {
+            // psABI: unnamed bit-fields' types do not affect the alignment of a structure or union.
+            if (m.bitfield() && m.name().isEmpty()) {
+                continue;
+            }
+            max = Math.max(max, effectiveAlignment(m, packed));
+        }
+        return Math.max(max, alignedAttribute);
+    }
+
+    static int effectiveAlignment(Member m, boolean packed) {
+        return packed ? Math.max(1, m.alignedAttribute()) : Math.max(1, m.alignment());
+    }
+
+    /** Re-computes the offsets of {@code s}'s members in the given order; the result is marked relaid out. */
+    public static StructLayout layOut(StructLayout s, List<Member> order) {
+        List<Member> placed = new ArrayList<>(order.size());
+        long bit = 0;
+        long maxEnd = 0;
+        for (Member m : order) {
+            int align = effectiveAlignment(m, s.packed());
+            if (s.union()) {
+                placed.add(m.withPlacement(0, 0));
+                maxEnd = Math.max(maxEnd, m.bitfield() ? (m.bitSize() + 7) / 8 : m.size());
+                continue;
+            }
+            if (m.bitfield()) {
+                long unitBits = m.size() * 8;
+                if (m.bitSize() == 0) {
+                    bit = alignUp(bit, Math.max(1, m.alignment()) * 8L);
+                    placed.add(m.withPlacement(bit / 8, 0));
+                    continue;
+                }
+                if (!s.packed() && unitBits > 0 && bit / unitBits != (bit + m.bitSize() - 1) / unitBits) {
+                    bit = alignUp(bit, unitBits);
+                }
+                if (m.alignedAttribute() > 0) {
+                    bit = alignUp(bit, m.alignedAttribute() * 8L);
+                }
+                long unitStart = unitBits > 0 ? (bit / unitBits) * unitBits : bit;
+                if (s.packed() && unitStart + unitBits < bit + m.bitSize()) {
+                    unitStart = (bit / 8) * 8;
+                }
+                placed.add(m.withPlacement(unitStart / 8, (int) (bit - unitStart)));
+                bit += m.bitSize();
+            } else {
+                long offset = alignUp((bit + 7) / 8, align);
+                placed.add(m.withPlacement(offset, 0));
+                bit = (offset + m.size()) * 8;
+            }
+            maxEnd = Math.max(maxEnd, (bit + 7) / 8);
+        }
+        int alignment = alignment(order, s.packed(), s.alignedAttribute());
+        long size = alignUp(maxEnd, alignment);
+        return s.withMembers(placed, size, alignment, true);
+    }
+
+    /**
+     * Re-computes {@code s} (and every expanded nested struct) in its own member order and returns
+     * the first place where the result differs from the offsets and sizes pahole printed, or null.
+     */
+    public static Mismatch verify(StructLayout s) {
+        return verify(s, s.name());
+    }
+
+    private static Mismatch verify(StructLayout s, String path) {
+        StructLayout again = layOut(s, s.members());
+        for (int i = 0; i < s.members().size(); i++) {
+            Member want = s.members().get(i);
+            Member got = again.members().get(i);
+            if (want.bitfield() && want.name().isEmpty()) {
+                continue; // pahole prints no offset for unnamed bitfields
+            }
+            String where = path + "." + want.name();
+            if (want.offset() != got.offset() || want.bitOffset() != got.bitOffset()) {
+                return new Mismatch(where, want.line(), position(want), position(got));
+            }
+            if (want.nested() != null) {
+                Mismatch inner = verify(want.nested(), where);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        if (again.size() != s.size()) {
+            return new Mismatch(path + " (size)", s.line(), Long.toString(s.size()), Long.toString(again.size()));
+        }
+        return null;
+    }
+
+    private static String position(Member m) {
+        return m.bitfield() ? m.offset() + ":" + m.bitOffset() : Long.toString(m.offset());
+    }
+
+    static long alignUp(long value, long alignment) {
+        return alignment <= 1 ? value : (value + alignment - 1) / alignment * alignment;
+    }
+
+    /** Where a re-computed layout first departs from pahole's: the member path, its line, both positions. */
+    public record Mismatch(String path, int line, String pahole, String computed) {
+        @Override
+        public String toString() {
+            return path + ": pahole " + pahole + ", computed " + computed;
+        }
+    }
+}

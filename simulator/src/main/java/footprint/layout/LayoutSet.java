@@ -1,0 +1,328 @@
+package footprint.layout;
+
+import footprint.input.InputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The structs of one or more pahole dumps, with every member's alignment resolved.
+ *
+ * <p>Composition: a struct defined at top level in a later file overrides earlier definitions of
+ * the same name, also copies that {@code pahole -E} expanded inside other structs; every struct
+ * that contains an overridden type whose size or content changed is re-laid out by the
+ * {@link LayoutEngine} in its own member order, with a warning. A patched {@code kvm_vcpu} can so
+ * be tried inside an unchanged {@code vcpu_vmx}.
+ */
+public final class LayoutSet {
+    private final Map<String, StructLayout> byName;
+    private final Map<String, StructLayout> expandedElsewhere;
+    private final List<StructLayout> all;
+    private final List<String> warnings;
+
+    private LayoutSet(Map<String, StructLayout> byName, Map<String, StructLayout> expandedElsewhere,
+            List<StructLayout> all, List<String> warnings) {
+        this.byName = byName;
+        this.expandedElsewhere = expandedElsewhere;
+        this.all = all;
+        this.warnings = warnings;
+    }
+
+    /** Loads pahole text files ({@code .gz} is read through gunzip); later files override earlier ones. */
+    public static LayoutSet load(List<Path> paholeFiles) {
+        List<List<RawStruct>> perFile = new ArrayList<>();
+        for (Path file : paholeFiles) {
+            try (BufferedReader in = open(file)) {
+                perFile.add(PaholeParser.parse(in, file.toString()));
+            } catch (NoSuchFileException e) {
+                throw new InputException(file, 0, "no such file");
+            } catch (IOException e) {
+                throw new InputException(file, 0, "cannot read: " + e.getMessage());
+            }
+        }
+        return new Builder(perFile).build();
+    }
+
+    /** Parses pahole text held in memory (tests, generated dumps); {@code source} names it in errors. */
+    public static LayoutSet parse(String paholeText, String source) {
+        try (BufferedReader in = new BufferedReader(new StringReader(paholeText))) {
+            return new Builder(List.of(PaholeParser.parse(in, source))).build();
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+    }
+
+    private static BufferedReader open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
+        return new BufferedReader(r, 1 << 16);
+    }
+
+    /** The struct or union of this name (no struct/union keyword): the last file's top-level one. */
+    public Optional<StructLayout> find(String typeName) {
+        StructLayout s = byName.get(typeName);
+        if (s == null) {
+            s = expandedElsewhere.get(typeName);
+        }
+        return Optional.ofNullable(s);
+    }
+
+    /** Resolves a field path such as {@code vcpu.arch.regs[2]} in {@code typeName}. */
+    public FieldRef resolve(String typeName, String path) {
+        StructLayout s = find(typeName).orElseThrow(() -> new LayoutPathException(typeName, path,
+                "no struct or union '" + typeName + "' in the loaded layouts", FieldPaths.nearest(typeName, typeNames())));
+        return FieldPaths.resolve(this, s, typeName, path);
+    }
+
+    /** Notes about the input: pahole summaries that disagree, duplicate definitions, re-layouts. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Names of all structs and unions that {@link #find} knows, sorted. */
+    public Set<String> typeNames() {
+        Set<String> names = new TreeSet<>(byName.keySet());
+        names.addAll(expandedElsewhere.keySet());
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** Every top-level struct of every file in file order, duplicates included (for {@code --verify}). */
+    public List<StructLayout> all() {
+        return all;
+    }
+
+    /** Resolves alignments and applies the composition rule. */
+    private static final class Builder {
+        private final List<List<RawStruct>> perFile;
+        private final Map<String, List<Def>> defs = new HashMap<>();
+        private final Map<RawStruct, StructLayout> built = new HashMap<>();
+        private final Set<RawStruct> inProgress = new HashSet<>();
+        private final Map<String, StructLayout> expandedElsewhere = new HashMap<>();
+        private final List<String> warnings = new ArrayList<>();
+
+        private record Def(int file, RawStruct raw) {}
+
+        Builder(List<List<RawStruct>> perFile) {
+            this.perFile = perFile;
+        }
+
+        LayoutSet build() {
+            for (int f = 0; f < perFile.size(); f++) {
+                for (RawStruct raw : perFile.get(f)) {
+                    defs.computeIfAbsent(raw.name, k -> new ArrayList<>()).add(new Def(f, raw));
+                }
+            }
+            Map<String, StructLayout> byName = new LinkedHashMap<>();
+            List<StructLayout> all = new ArrayList<>();
+            for (int f = 0; f < perFile.size(); f++) {
+                for (RawStruct raw : perFile.get(f)) {
+                    StructLayout s = build(raw, f);
+                    all.add(s);
+                    Def chosen = finalDef(raw.name);
+                    if (chosen.raw == raw) {
+                        byName.put(raw.name, s);
+                    } else if (chosen.file == f) {
+                        warnings.add(raw.source + ":" + raw.line + ": " + keyword(raw) + " " + raw.name
+                                + " is defined again (first at line " + chosen.raw.line + "); the first is used");
+                    }
+                }
+            }
+            for (String name : byName.keySet()) {
+                expandedElsewhere.remove(name);
+            }
+            for (StructLayout s : all) {
+                if (!s.relaidOut()) {
+                    warnings.addAll(LayoutStats.of(s).disagreements(s));
+                }
+            }
+            return new LayoutSet(byName, expandedElsewhere, List.copyOf(all), List.copyOf(warnings));
+        }
+
+        /** The definition that wins: the first one in the last file that defines the name. */
+        private Def finalDef(String name) {
+            List<Def> list = defs.get(name);
+            if (list == null) {
+                return null;
+            }
+            int lastFile = list.get(list.size() - 1).file;
+            for (Def d : list) {
+                if (d.file == lastFile) {
+                    return d;
+                }
+            }
+            throw new IllegalStateException("unreachable");
+        }
+
+        private StructLayout build(RawStruct raw, int file) {
+            StructLayout done = built.get(raw);
+            if (done != null) {
+                return done;
+            }
+            if (!inProgress.add(raw)) {
+                throw new InputException(raw.source, raw.line, keyword(raw) + " " + raw.name + " contains itself");
+            }
+            List<Member> members = new ArrayList<>(raw.members.size());
+            List<String> overridden = new ArrayList<>();
+            for (RawMember rm : raw.members) {
+                members.add(member(raw, rm, file, overridden));
+            }
+            int alignment = LayoutEngine.alignment(members, raw.packed, raw.alignedAttribute);
+            long size = raw.size;
+            StructLayout s = new StructLayout(raw.name, raw.union, size, alignment, members, raw.alignedAttribute,
+                    raw.packed, raw.summary, raw.source, raw.line, false);
+            if (size < 0 || !overridden.isEmpty()) {
+                StructLayout again = LayoutEngine.layOut(s, members);
+                s = again.withMembers(again.members(), again.size(), again.alignment(), !overridden.isEmpty());
+            }
+            if (!overridden.isEmpty()) {
+                warnings.add(raw.source + ":" + raw.line + ": " + keyword(raw) + " " + display(raw)
+                        + " re-laid out (size " + (raw.size < 0 ? "?" : raw.size) + " -> " + s.size()
+                        + ") because a later file redefines " + String.join(", ", overridden));
+            }
+            inProgress.remove(raw);
+            built.put(raw, s);
+            return s;
+        }
+
+        private Member member(RawStruct owner, RawMember rm, int file, List<String> overridden) {
+            long count = PaholeParser.elementCount(rm.dims);
+            long size = rm.size;
+            StructLayout nested = null;
+            int align;
+            AlignmentSource source;
+            if (rm.nested != null) {
+                Def override = rm.nested.name.isEmpty() ? null : finalDef(rm.nested.name);
+                if (override != null && override.file > file) {
+                    nested = build(override.raw, override.file);
+                    if (count > 0) {
+                        size = nested.size() * count;
+                    }
+                    overridden.add(nested.typeName() + " (" + override.raw.source + ")");
+                } else {
+                    nested = build(rm.nested, file);
+                    if (!rm.nested.name.isEmpty()) {
+                        expandedElsewhere.putIfAbsent(rm.nested.name, nested);
+                    }
+                }
+                align = nested.alignment();
+                source = AlignmentSource.EXPANDED;
+            } else {
+                long elementSize = count > 0 ? rm.size / count : 0;
+                align = NaturalTypes.alignment(rm.type, elementSize);
+                source = AlignmentSource.NATURAL;
+                if (align == 0) {
+                    String named = structName(rm.type);
+                    StructLayout def = named == null ? null : definition(named, elementSize, file, rm, overridden);
+                    if (def != null) {
+                        align = def.alignment();
+                        source = AlignmentSource.DEFINITION;
+                        if (count > 0 && def.size() * count != rm.size && finalDef(named).file > file) {
+                            size = def.size() * count;
+                        }
+                    } else {
+                        align = inferAlignment(elementSize, rm.offset);
+                        source = AlignmentSource.INFERRED;
+                    }
+                }
+            }
+            if (rm.alignedAttribute > align) {
+                align = rm.alignedAttribute;
+                source = AlignmentSource.ATTRIBUTE;
+            }
+            return new Member(rm.name, rm.type, rm.offset, size, rm.bitOffset, rm.bitSize, nested, rm.bitfield,
+                    rm.dims, rm.alignedAttribute, align, source, rm.anonymous, rm.line);
+        }
+
+        /** A top-level definition for a member of type {@code struct name}: the override, else a same-size one. */
+        private StructLayout definition(String name, long elementSize, int file, RawMember rm, List<String> overridden) {
+            Def fin = finalDef(name);
+            if (fin == null) {
+                return null;
+            }
+            if (fin.file > file) {
+                StructLayout s = build(fin.raw, fin.file);
+                if (s.size() != elementSize) {
+                    overridden.add(s.typeName() + " (" + fin.raw.source + ")");
+                }
+                return s;
+            }
+            // Dumps of many compilation units can hold different structs of one name: take the one
+            // whose size matches the member, preferring this file.
+            List<Def> candidates = defs.get(name);
+            StructLayout first = null;
+            StructLayout best = null;
+            for (Def d : candidates) {
+                if (d.file > file || inProgress.contains(d.raw)) {
+                    continue;
+                }
+                StructLayout s = build(d.raw, d.file);
+                if (first == null) {
+                    first = s;
+                }
+                if (s.size() == elementSize && (best == null || d.file == file)) {
+                    best = s;
+                }
+            }
+            return best != null ? best : candidates.size() == 1 ? first : null;
+        }
+
+        /**
+         * A guess for a type the dump does not define (a typedef in plain pahole output): the largest
+         * power of two up to 8 that divides both the element size and the observed offset; 1 for an
+         * empty or zero-length member.
+         */
+        private static int inferAlignment(long elementSize, long offset) {
+            long a = 8;
+            if (elementSize == 0) {
+                return 1; // an empty type (e.g. lockdep_map_p without lockdep) has nothing to align
+            }
+            if (elementSize > 0) {
+                a = Math.min(a, Long.lowestOneBit(elementSize));
+            }
+            if (offset > 0) {
+                a = Math.min(a, Long.lowestOneBit(offset));
+            }
+            return (int) a;
+        }
+
+        private static String structName(String type) {
+            String t = NaturalTypes.unqualified(type);
+            if (t.startsWith("struct ")) {
+                return t.substring(7);
+            }
+            if (t.startsWith("union ")) {
+                return t.substring(6);
+            }
+            return null;
+        }
+
+        private static String keyword(RawStruct raw) {
+            return raw.union ? "union" : "struct";
+        }
+
+        private static String display(RawStruct raw) {
+            return raw.name.isEmpty() ? "(anonymous)" : raw.name;
+        }
+    }
+}
