@@ -1,0 +1,111 @@
+package footprint.cli.trace;
+
+import footprint.trace.TraceWriter;
+import footprint.trace.perf.ExitReasonMap;
+import footprint.trace.perf.KvmStatMix;
+import footprint.trace.perf.KvmStatReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code footprint trace import perf-kvm-stat}: a {@code perf kvm stat report} table to a {@code stream mix} block. */
+@Command(
+        name = "perf-kvm-stat",
+        description = {
+            "Turn 'perf kvm stat report' output into a weighted exit mix (a 'stream mix' block to paste into a trace).",
+            "Each exit reason's sample count becomes the weight of the trace exit it maps to; reasons the map",
+            "does not list are reported on stderr and left out."
+        },
+        footer = {"", "Example:",
+            "  perf kvm stat record -a sleep 10 && perf kvm stat report --event=vmexit > kvm-stat.txt",
+            "  footprint trace import perf-kvm-stat kvm-stat.txt --map traces/perf-kvm-stat-vmx.map"})
+public final class ImportPerfKvmStatCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "REPORT", description = "Saved output of 'perf kvm stat report'.")
+    Path report;
+
+    @Option(names = "--map", paramLabel = "FILE",
+            description = "Lines 'REASON EXIT [SHARE]' mapping perf's exit reasons to trace exit names "
+                    + "(default: each reason keeps its own name).")
+    Path map;
+
+    @Option(names = "--count", paramLabel = "N", description = "Exits the mix draws (default: the mapped sample count).")
+    long count;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the mix (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (a stream block) or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (count < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--count must be > 0");
+        }
+        KvmStatReport r = KvmStatReport.read(report);
+        ExitReasonMap m = map == null ? ExitReasonMap.identity() : ExitReasonMap.read(map);
+        KvmStatMix mix = KvmStatMix.of(r, m, count, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (KvmStatReport.Row row : mix.unmapped()) {
+            err.printf(Locale.ROOT, "footprint: %s:%d: unmapped exit reason %s (%d samples, %.2f%%) left out%n",
+                    report, row.line(), row.reason(), row.samples(), row.samplesPercent());
+        }
+        if (mix.stream() == null) {
+            throw new footprint.input.InputException(map, 0, "maps none of the exit reasons in " + report);
+        }
+        if (format == OutputFormat.json) {
+            out.print(Json.write(json(r, m, mix)));
+        } else {
+            out.printf(Locale.ROOT, "# Exit mix from perf kvm stat report %s: %d of %d samples mapped%s%n", report,
+                    mix.mappedSamples(), r.totalSamples(), map == null ? "" : " by " + map);
+            out.print(TraceWriter.write(mix.stream()));
+        }
+        out.flush();
+        err.flush();
+        return 0;
+    }
+
+    private Map<String, Object> json(KvmStatReport r, ExitReasonMap m, KvmStatMix mix) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("source", r.source());
+        root.put("totalSamples", r.totalSamples());
+        root.put("mappedSamples", mix.mappedSamples());
+        List<Map<String, Object>> reasons = new ArrayList<>();
+        for (KvmStatReport.Row row : r.rows()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("reason", row.reason());
+            o.put("samples", row.samples());
+            o.put("samplesPercent", row.samplesPercent());
+            o.put("timePercent", row.timePercent());
+            o.put("avgMicros", row.avgMicros());
+            List<Map<String, Object>> to = new ArrayList<>();
+            for (ExitReasonMap.Target t : m.map(row.reason())) {
+                to.add(Map.of("exit", t.exit(), "share", t.share()));
+            }
+            o.put("exits", to);
+            reasons.add(o);
+        }
+        root.put("reasons", reasons);
+        Map<String, Object> stream = new LinkedHashMap<>();
+        stream.put("count", mix.stream().count());
+        stream.put("seed", mix.stream().seed());
+        Map<String, Object> weights = new LinkedHashMap<>();
+        mix.stream().entries().forEach(e -> weights.put(e.exit(), e.weight()));
+        stream.put("weights", weights);
+        root.put("stream", stream);
+        return root;
+    }
+}

@@ -1,0 +1,24 @@
+package footprint.cli.trace;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code footprint trace}: check, inspect, format, symbolize and import field-access traces. */
+@Command(
+        name = "trace",
+        description = "Field-access traces: check them against layouts, count what each exit touches, "
+                + "format them, turn raw offsets into field paths, import perf recordings.",
+        subcommands = {
+            TraceFmtCommand.class,
+            TraceImportCommand.class
+        },
+        footer = {"", "Example:", "  footprint trace check traces/kvm-6.1/vmx/fastpath.trace --layout models/layouts/debian-6.1/vcpu_vmx.pahole"})
+public final class TraceCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (check, stats, fmt, symbolize, import)");
+    }
+}

@@ -1,0 +1,60 @@
+package footprint.cli.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import footprint.cli.CliRun;
+import footprint.cli.Main;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceFmtCommandTest {
+    private static final String MESSY = "footprint-trace 1\nobject  a raw 8\nexit X\nR a+0 4 f x.c:1\nend\n";
+    private static final String CANONICAL = "footprint-trace 1\nobject a raw 8\nexit X\n  R a+0 4 f x.c:1\nend\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void printsTheCanonicalFormAndLeavesTheFileAlone() throws IOException {
+        Path f = Files.writeString(tmp.resolve("t.trace"), MESSY);
+        CliRun run = CliRun.of("trace", "fmt", f.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(CANONICAL);
+        assertThat(Files.readString(f)).isEqualTo(MESSY);
+    }
+
+    @Test
+    void checkFailsWithExitOneOnANonCanonicalFile() throws IOException {
+        Path f = Files.writeString(tmp.resolve("t.trace"), MESSY);
+        CliRun run = CliRun.of("trace", "fmt", "--check", f.toString());
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_CHECK_FAILED);
+        assertThat(run.err()).contains(f + ":2: not in canonical form");
+        assertThat(run.out()).isEmpty();
+        Path ok = Files.writeString(tmp.resolve("ok.trace"), CANONICAL);
+        assertThat(CliRun.of("trace", "fmt", "--check", ok.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void inPlaceRewritesAtomicallyAndLeavesNoTemporaryFile() throws IOException {
+        Path f = Files.writeString(tmp.resolve("t.trace"), MESSY);
+        CliRun run = CliRun.of("trace", "fmt", "--in-place", f.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readString(f)).isEqualTo(CANONICAL);
+        try (var files = Files.list(tmp)) {
+            assertThat(files).containsExactly(f);
+        }
+    }
+
+    @Test
+    void aBadTraceIsNotRewritten() throws IOException {
+        String bad = "footprint-trace 1\nobject a raw 8\nexit X\nR b+0 4 f x.c:1\nend\n";
+        Path f = Files.writeString(tmp.resolve("t.trace"), bad);
+        CliRun run = CliRun.of("trace", "fmt", "--in-place", f.toString());
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(run.err()).isEqualTo("footprint: error: " + f + ":4: unknown object 'b' (declared: a)\n");
+        assertThat(Files.readString(f)).isEqualTo(bad);
+    }
+}
