@@ -6,6 +6,7 @@ import footprint.sim.GuestModel;
 import footprint.sim.LineCache;
 import footprint.sim.LineFootprint;
 import footprint.sim.Metrics;
+import footprint.sim.Parallel;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
 import footprint.sim.ReplaySamples;
@@ -93,8 +94,9 @@ public final class LayoutComparison {
                 progress.accept(m.cost().modelId() + ": placements " + (k + 1) + "-"
                         + Math.min(setup.placements(), k + 10) + " of " + setup.placements());
             }
-            SimulationRun a = run(m, setup.before(), random, placementSeed, setup.guest(), exits, shadow);
-            SimulationRun b = run(m, setup.after(), random, placementSeed, setup.guest(), exits, shadow);
+            Parallel.Pair<SimulationRun, SimulationRun> ab = runBoth(m, random, placementSeed, setup.guest(), exits, shadow);
+            SimulationRun a = ab.first();
+            SimulationRun b = ab.second();
             double[] ca = a.values(Metrics.ESTIMATED);
             PairedDiff cycles = PairedDiff.of(ca, b.values(Metrics.ESTIMATED), null, mean(ca));
             double linesDiff = mean(b.values(Metrics.TOUCHED_LINES)) - mean(a.values(Metrics.TOUCHED_LINES));
@@ -103,18 +105,25 @@ public final class LayoutComparison {
         return PlacementSweep.of(PlacementKind.RANDOM.name().toLowerCase(java.util.Locale.ROOT), exits, points);
     }
 
-    private SimulationRun run(ModelUnderTest m, ExitProgram program, Placement placement, long placementSeed,
+    /** Replays both layouts at the same placement seed, side by side, against one shadow run. */
+    private Parallel.Pair<SimulationRun, SimulationRun> runBoth(ModelUnderTest m, Placement placement, long placementSeed,
             GuestModel guest, int exits, ReplaySamples shadow) {
-        long[] bases = placement.place(program.objects(), placementSeed);
-        LineCache cache = m.caches().create(setup.seed());
-        return SimulationRun.withShadow(program, bases, cache, m.cost(), guest, setup.sequence(), exits, setup.seed(), shadow);
+        long[] basesA = placement.place(setup.before().objects(), placementSeed);
+        long[] basesB = placement.place(setup.after().objects(), placementSeed);
+        LineCache cacheA = m.caches().create(setup.seed());
+        LineCache cacheB = m.caches().create(setup.seed());
+        Parallel.Pair<ReplaySamples, ReplaySamples> r = Parallel.both(
+                () -> ExitReplay.run(setup.before(), basesA, cacheA, guest, setup.seed(), setup.sequence().open(), exits),
+                () -> ExitReplay.run(setup.after(), basesB, cacheB, guest, setup.seed(), setup.sequence().open(), exits));
+        return new Parallel.Pair<>(
+                SimulationRun.of(setup.before(), basesA, cacheA.lineSize(), m.cost(), r.first(), shadow),
+                SimulationRun.of(setup.after(), basesB, cacheB.lineSize(), m.cost(), r.second(), shadow));
     }
 
     private List<ExitComparison> rows(ModelUnderTest m, Placement placement, long placementSeed, GuestModel guest, int exits) {
         ReplaySamples shadow = ExitReplay.shadow(m.caches().create(setup.seed()), guest, setup.seed(), exits);
-        SimulationRun a = run(m, setup.before(), placement, placementSeed, guest, exits, shadow);
-        SimulationRun b = run(m, setup.after(), placement, placementSeed, guest, exits, shadow);
-        return pair(a, b, m.cost().levelNames());
+        Parallel.Pair<SimulationRun, SimulationRun> ab = runBoth(m, placement, placementSeed, guest, exits, shadow);
+        return pair(ab.first(), ab.second(), m.cost().levelNames());
     }
 
     /** Pairs two runs over the same exit sequence: one row per exit reason that occurs, then the mix. */

@@ -1,5 +1,8 @@
 package footprint.sim;
 
+import footprint.trace.BoundExit;
+import footprint.trace.BoundObject;
+import footprint.trace.BoundTrace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +54,21 @@ public final class ExitProgram {
             write[i] = b.accWrite.get(i);
             read[i] = b.accRead.get(i);
         }
+    }
+
+    /** Flattens a trace bound to a layout. */
+    public static ExitProgram of(BoundTrace bound) {
+        Builder b = builder();
+        for (BoundObject o : bound.objects()) {
+            b.object(o.name(), o.structType(), o.size(), o.align());
+        }
+        for (BoundExit e : bound.exits()) {
+            b.exit(e.name(), e.fastpath(), e.vmcsReads() + e.vmcsWrites());
+            for (int i = 0; i < e.accessCount(); i++) {
+                b.access(e.object(i), e.offset(i), e.size(i), e.isRead(i), e.isWrite(i), e.path(i), e.site(i));
+            }
+        }
+        return b.build();
     }
 
     public static Builder builder() {

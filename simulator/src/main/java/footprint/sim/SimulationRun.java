@@ -29,7 +29,8 @@ public final class SimulationRun {
 
     /**
      * Replays {@code exits} exits of {@code sequence}; the cache and the shadow cache are built
-     * with the same seed, and so is the guest, so the shadow sees the same guest accesses.
+     * with the same seed, and so is the guest, so the shadow sees the same guest accesses. The
+     * shadow runs alongside the replay.
      */
     public static SimulationRun run(ExitProgram program, long[] bases, CacheFactory caches, CostModel cost,
             GuestModel guest, ExitSequence sequence, int exits, long seed) {
@@ -37,15 +38,16 @@ public final class SimulationRun {
         if (cache.levels() != cost.levelNames().size()) {
             throw new IllegalArgumentException("cost model names " + cost.levelNames().size() + " levels, cache has " + cache.levels());
         }
-        ReplaySamples shadow = ExitReplay.shadow(caches.create(seed), guest, seed, exits);
-        return withShadow(program, bases, cache, cost, guest, sequence, exits, seed, shadow);
+        Parallel.Pair<ReplaySamples, ReplaySamples> r = Parallel.both(
+                () -> ExitReplay.shadow(caches.create(seed), guest, seed, exits),
+                () -> ExitReplay.run(program, bases, cache, guest, seed, sequence.open(), exits));
+        return of(program, bases, cache.lineSize(), cost, r.second(), r.first());
     }
 
-    /** As {@link #run}, reusing a shadow run (it depends only on the guest, the model, the count and the seed). */
-    public static SimulationRun withShadow(ExitProgram program, long[] bases, LineCache cache, CostModel cost,
-            GuestModel guest, ExitSequence sequence, int exits, long seed, ReplaySamples shadow) {
-        ReplaySamples samples = ExitReplay.run(program, bases, cache, guest, seed, sequence.open(), exits);
-        return new SimulationRun(program, cost, bases, LineFootprint.of(program, bases, cache.lineSize()), samples, shadow);
+    /** Assembles a run from a replay and the shadow run of the same guest, count and seed. */
+    public static SimulationRun of(ExitProgram program, long[] bases, int lineSize, CostModel cost, ReplaySamples samples,
+            ReplaySamples shadow) {
+        return new SimulationRun(program, cost, bases, LineFootprint.of(program, bases, lineSize), samples, shadow);
     }
 
     public ExitProgram program() {

@@ -1,0 +1,136 @@
+package footprint.cli.sim;
+
+import footprint.address.AddressStreams;
+import footprint.input.InputException;
+import footprint.sim.GuestModel;
+import footprint.sim.GuestPattern;
+import footprint.sim.Placement;
+import footprint.sim.PlacementKind;
+import footprint.sim.RecordedGuest;
+import footprint.sim.Sizes;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code simulate} and {@code compare}: trace, models, exits, seed, placement and the guest. */
+public final class ReplayOptions {
+    @Option(names = "--trace", required = true, paramLabel = "FILE", description = "Exit trace (traces/README.md).")
+    Path trace;
+
+    @Option(names = "--models", paramLabel = "DIR", description = "Folder of CPU model files (default: the bundled models/cpu).")
+    Path modelsDir;
+
+    @Option(names = "--exits", paramLabel = "N", description = "Exits to replay (default: %s).")
+    Integer exits;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of the exit mix, the placement, the guest and random replacement (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--placement", defaultValue = "slab", paramLabel = "KIND",
+            description = "Object placement: page, slab, random (seeded) or explicit (default ${DEFAULT-VALUE}).")
+    String placement;
+
+    @Option(names = "--base", paramLabel = "OBJ=ADDR", description = "Base address of an object (hex 0x... or decimal); repeatable.")
+    Map<String, String> bases = new TreeMap<>();
+
+    @Option(names = "--guest", paramLabel = "none", description = "'none': the guest touches no memory between exits.")
+    String guest;
+
+    @Option(names = "--guest-ws", paramLabel = "SIZE", description = "Synthetic guest working set, e.g. 24k, 1M (default: %s).")
+    String guestWorkingSet;
+
+    @Option(names = "--guest-accesses", defaultValue = "500", paramLabel = "N",
+            description = "Guest accesses between two exits (default ${DEFAULT-VALUE}).")
+    int guestAccesses;
+
+    @Option(names = "--guest-pattern", defaultValue = "uniform", paramLabel = "P",
+            description = "Synthetic guest pattern: uniform, sweep or zipf (default ${DEFAULT-VALUE}).")
+    String guestPattern;
+
+    @Option(names = "--guest-trace", paramLabel = "FILE",
+            description = "Recorded guest address stream (Dinero din, valgrind lackey or 'R|W ADDR SIZE'), replayed in a loop.")
+    Path guestTrace;
+
+    int exitsOr(long fallback) {
+        long n = exits != null ? exits : fallback;
+        if (n <= 0 || n > Integer.MAX_VALUE) {
+            throw new InputException("--exits must be between 1 and " + Integer.MAX_VALUE + ", got " + n);
+        }
+        return (int) n;
+    }
+
+    Placement placement() {
+        PlacementKind kind = parseEnum(PlacementKind.class, "--placement", placement);
+        Map<String, Long> explicit = new TreeMap<>();
+        bases.forEach((name, value) -> explicit.put(name, parseAddress(name, value)));
+        return new Placement(kind, explicit);
+    }
+
+    GuestPattern pattern() {
+        return parseEnum(GuestPattern.class, "--guest-pattern", guestPattern);
+    }
+
+    /** The guest the options describe; {@code defaultWorkingSet} applies when neither --guest nor --guest-ws nor --guest-trace is given. */
+    GuestModel guest(String defaultWorkingSet) {
+        if (guestAccesses < 0) {
+            throw new InputException("--guest-accesses must be >= 0, got " + guestAccesses);
+        }
+        if (guest != null && !guest.equals("none")) {
+            throw new InputException("--guest takes only 'none' (use --guest-ws or --guest-trace for a guest), got '" + guest + "'");
+        }
+        if (guest != null && (guestWorkingSet != null || guestTrace != null)) {
+            throw new InputException("--guest none contradicts --guest-ws/--guest-trace");
+        }
+        if (guestTrace != null) {
+            if (guestWorkingSet != null) {
+                throw new InputException("give either --guest-ws or --guest-trace, not both");
+            }
+            RecordedGuest recorded = new RecordedGuest(guestTrace.toString());
+            AddressStreams.replay(guestTrace, AddressStreams.detect(guestTrace), (address, size, write) -> recorded.add(address, write));
+            if (recorded.length() == 0) {
+                throw new InputException(guestTrace, 0, "the guest trace has no accesses");
+            }
+            return GuestModel.recorded(recorded, guestAccesses);
+        }
+        if (guest != null) {
+            return GuestModel.NONE;
+        }
+        String ws = guestWorkingSet != null ? guestWorkingSet : defaultWorkingSet;
+        return GuestModel.synthetic(size("--guest-ws", ws), guestAccesses, pattern());
+    }
+
+    static long size(String option, String text) {
+        try {
+            return Sizes.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(option + ": " + e.getMessage());
+        }
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String option, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        throw new InputException(option + ": unknown value '" + value + "' (valid: " + String.join(", ",
+                java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList()) + ")");
+    }
+
+    private static long parseAddress(String name, String value) {
+        try {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            long a = v.startsWith("0x") ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseLong(v);
+            if (a < 0) {
+                throw new NumberFormatException();
+            }
+            return a;
+        } catch (NumberFormatException e) {
+            throw new InputException("--base " + name + "=" + value + ": not an address (e.g. 0x100000040)");
+        }
+    }
+}

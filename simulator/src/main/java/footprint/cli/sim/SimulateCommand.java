@@ -1,0 +1,106 @@
+package footprint.cli.sim;
+
+import footprint.input.InputException;
+import footprint.model.CpuModel;
+import footprint.model.CpuModels;
+import footprint.report.ReportFile;
+import footprint.report.ReportJson;
+import footprint.report.SimulationText;
+import footprint.sim.CostModel;
+import footprint.sim.ExitProgram;
+import footprint.sim.ExitSequence;
+import footprint.sim.GuestModel;
+import footprint.sim.HierarchyCache;
+import footprint.sim.SimulationReport;
+import footprint.sim.SimulationRun;
+import footprint.trace.TraceReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code footprint simulate}: replays a trace bound to one layout on one CPU model, with the guest between exits. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Replays the exits of a trace against struct layouts on a CPU model's cache hierarchy,",
+            "with the guest touching its own memory between exits, and prints per exit reason: count,",
+            "touched and ideal lines, misses per level, host stall cycles, the guest's extra misses",
+            "and stall cycles (against a shadow run of the guest alone), the base exit cost and the",
+            "estimated cycles per exit (mean, sd, percentiles). Stall cycles are divided by the",
+            "model's memory-level parallelism.", ""},
+        footer = {"%nExample:",
+            "  footprint simulate --trace traces/kvm-6.1/vmx/vmx-exits.trace \\",
+            "      --layout models/layouts/debian-6.1/*.expanded.pahole models/layouts/debian-6.1/debian-6.1-kvm_run.pahole \\",
+            "      --model skylake-sp --exits 100000 --guest-ws 64k --guest-accesses 500"})
+public final class SimulateCommand implements Callable<Integer> {
+    @Mixin
+    ReplayOptions replay;
+
+    @Option(names = "--layout", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "pahole files; a struct in a later file overrides earlier definitions.")
+    List<Path> layouts;
+
+    @Option(names = "--model", required = true, paramLabel = "ID", description = "CPU model id (see 'footprint models').")
+    String model;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FMT", description = "text or json (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
+    Path output;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean json = switch (format) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new InputException("--format: unknown value '" + format + "' (valid: text, json)");
+        };
+        Progress progress = new Progress(spec.commandLine().getErr(), quiet);
+        List<String> warnings = new ArrayList<>();
+        ReplayInputs in = ReplayInputs.bind(TraceReader.read(replay.trace), layouts, "--layout", warnings);
+        warnings.forEach(progress);
+        Path dir = replay.modelsDir != null ? replay.modelsDir : CpuModels.defaultDirectory();
+        CpuModel cpu = CpuModels.find(dir, model);
+        int exits = replay.exitsOr(in.stream().count());
+        long seed = replay.seed;
+        GuestModel guest = replay.guest("0");
+        ExitProgram program = in.program();
+        long[] bases = replay.placement().place(program.objects(), seed);
+        List<String> exitNames = new ArrayList<>();
+        for (int e = 0; e < program.exitCount(); e++) {
+            exitNames.add(program.exitName(e));
+        }
+        CostModel cost = CostModel.of(cpu, exitNames);
+        ExitSequence sequence = () -> in.stream().iterator(exits, seed);
+        progress.accept("simulating " + exits + " exits on " + cpu.id() + ", guest " + guest.describe());
+        SimulationRun run = SimulationRun.run(program, bases, HierarchyCache.factory(cpu), cost, guest, sequence, exits, seed);
+        Map<String, String> placed = new LinkedHashMap<>();
+        for (int i = 0; i < bases.length; i++) {
+            placed.put(program.objects().get(i).name(), "0x" + Long.toHexString(bases[i]));
+        }
+        SimulationReport report = new SimulationReport(String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                replay.trace.toString(), cpu.id(), cost.levelNames(), cost.memoryLevelParallelism(),
+                replay.placement, placed, guest.describe(), seed, exits, run.summaries());
+        String text = json ? ReportJson.write(report) : SimulationText.render(report);
+        if (output != null) {
+            ReportFile.write(output, text);
+        } else {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}
