@@ -24,7 +24,8 @@ import picocli.CommandLine.ParameterException;
             "  3  internal error (stack trace with --debug)"
         },
         subcommands = {CommandLine.HelpCommand.class, footprint.cli.trace.TraceCommand.class, ModelsCommand.class,
-            CachesimCommand.class, footprint.cli.sim.SimulateCommand.class})
+            CachesimCommand.class, footprint.cli.sim.SimulateCommand.class,
+            footprint.cli.sim.CompareCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;

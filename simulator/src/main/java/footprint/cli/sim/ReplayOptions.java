@@ -23,7 +23,7 @@ public final class ReplayOptions {
     @Option(names = "--models", paramLabel = "DIR", description = "Folder of CPU model files (default: the bundled models/cpu).")
     Path modelsDir;
 
-    @Option(names = "--exits", paramLabel = "N", description = "Exits to replay (default: %s).")
+    @Option(names = "--exits", paramLabel = "N", description = "Exits to replay (default: simulate the trace's stream count, compare 20000).")
     Integer exits;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
@@ -40,7 +40,7 @@ public final class ReplayOptions {
     @Option(names = "--guest", paramLabel = "none", description = "'none': the guest touches no memory between exits.")
     String guest;
 
-    @Option(names = "--guest-ws", paramLabel = "SIZE", description = "Synthetic guest working set, e.g. 24k, 1M (default: %s).")
+    @Option(names = "--guest-ws", paramLabel = "SIZE", description = "Synthetic guest working set, e.g. 24k, 1M (default: simulate none, compare 32k).")
     String guestWorkingSet;
 
     @Option(names = "--guest-accesses", defaultValue = "500", paramLabel = "N",

@@ -1,0 +1,252 @@
+package footprint.cli.sim;
+
+import footprint.cli.CheckFailedException;
+import footprint.compare.Comparison;
+import footprint.compare.ComparisonReport;
+import footprint.compare.ComparisonSetup;
+import footprint.compare.InputFile;
+import footprint.compare.MemberBytes;
+import footprint.compare.ModelUnderTest;
+import footprint.compare.Verdict;
+import footprint.input.InputException;
+import footprint.layout.LayoutSet;
+import footprint.layout.StructLayout;
+import footprint.model.CpuModel;
+import footprint.model.CpuModels;
+import footprint.report.ReportFile;
+import footprint.report.ReportFormat;
+import footprint.sim.CostModel;
+import footprint.sim.ExitProgram;
+import footprint.sim.HierarchyCache;
+import footprint.trace.Trace;
+import footprint.trace.TraceReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code footprint compare}: the same trace against a layout before and after a patch, with the statistics to judge it. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Replays one trace against the layouts before and after a patch over the same exit",
+            "sequence and reports, per exit reason and for the mix: touched lines next to the ideal,",
+            "L1D/L2 misses and estimated cycles with the difference, its 95% confidence interval and a",
+            "paired t-test, the difference as a share of the exit's cost, a guest-pressure sweep, a",
+            "placement sweep (better/equal/worse over K random placements), per-field attribution,",
+            "density maps with the accessed bytes, a verdict, and the inputs' SHA-256 hashes.", ""},
+        footer = {"%nExample:",
+            "  footprint compare --trace traces/kvm-6.1/vmx/vmx-exits.trace \\",
+            "      --before models/layouts/example/before/*.pahole \\",
+            "      --after models/layouts/example/before/*.pahole models/layouts/example/kvm_vcpu.reordered.pahole \\",
+            "      --model skylake-sp --format text"})
+public final class CompareCommand implements Callable<Integer> {
+    /** Exits of the main comparison unless --exits says otherwise. */
+    static final int DEFAULT_EXITS = 20_000;
+    /** The main comparison's guest unless --guest/--guest-ws/--guest-trace says otherwise: fills a 32 KiB L1D. */
+    static final String DEFAULT_GUEST_WS = "32k";
+
+    @Mixin
+    ReplayOptions replay;
+
+    @Option(names = "--before", required = true, arity = "1..*", paramLabel = "FILE", description = "pahole files of the layout before.")
+    List<Path> before;
+
+    @Option(names = "--after", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "pahole files of the layout after (a struct in a later file overrides earlier ones).")
+    List<Path> after;
+
+    @Option(names = "--model", required = true, paramLabel = "ID", description = "CPU model id, repeatable, or 'all'.")
+    List<String> models;
+
+    @Option(names = "--guest-sweep", split = ",", paramLabel = "SIZE",
+            description = "Guest working sets of the guest-pressure sweep (default 0,16k,32k,64k,256k,1M,4M; 'none' to skip).")
+    List<String> guestSweep = List.of("0", "16k", "32k", "64k", "256k", "1M", "4M");
+
+    @Option(names = "--placements", defaultValue = "20", paramLabel = "K",
+            description = "Random placements of the placement sweep (default ${DEFAULT-VALUE}; 0 to skip).")
+    int placements;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FMT", description = "text, md, json or html (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
+    Path output;
+
+    @Option(names = "--fail-if-worse", description = "Exit 1 when after is worse beyond the 95% interval (mix cycles, any model).")
+    boolean failIfWorse;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ReportFormat reportFormat = ReplayOptions.parseEnum(ReportFormat.class, "--format", format);
+        if (placements < 0) {
+            throw new InputException("--placements must be >= 0, got " + placements);
+        }
+        checkOutput();
+        Progress progress = new Progress(spec.commandLine().getErr(), quiet);
+        Trace trace = TraceReader.read(replay.trace);
+        List<String> warnings = new ArrayList<>();
+        ReplayInputs a = ReplayInputs.bind(trace, before, "--before", warnings);
+        ReplayInputs b = ReplayInputs.bind(trace, after, "--after", warnings);
+        checkSameStructs(a, b);
+        List<String> uniqueWarnings = List.copyOf(new LinkedHashSet<>(warnings));
+        uniqueWarnings.forEach(progress);
+        List<CpuModel> cpus = cpuModels();
+        List<String> exitNames = new ArrayList<>();
+        for (int e = 0; e < a.program().exitCount(); e++) {
+            exitNames.add(a.program().exitName(e));
+        }
+        List<ModelUnderTest> mut = cpus.stream()
+                .map(c -> new ModelUnderTest(CostModel.of(c, exitNames), HierarchyCache.factory(c))).toList();
+        List<Long> sweep = guestSweep.size() == 1 && guestSweep.get(0).equals("none") ? List.of()
+                : guestSweep.stream().map(s -> ReplayOptions.size("--guest-sweep", s)).toList();
+        int exits = replay.exitsOr(DEFAULT_EXITS);
+        long seed = replay.seed;
+        ComparisonSetup setup = new ComparisonSetup(a.program(), b.program(), () -> a.stream().iterator(exits, seed), mut,
+                exits, seed, replay.placement(), replay.guest(DEFAULT_GUEST_WS), sweep, replay.guestAccesses,
+                replay.pattern(), placements, memberBytes(a), memberBytes(b));
+        ComparisonReport report = Comparison.run(setup, replay.trace.toString(), commandLine(), inputs(cpus),
+                uniqueWarnings, progress);
+        String text = reportFormat.render(report);
+        if (output != null) {
+            ReportFile.write(output, text);
+            progress.accept("wrote " + output);
+        } else {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+        if (failIfWorse && Verdict.afterIsWorse(report.models())) {
+            throw new CheckFailedException("after is worse than before beyond the 95% interval (--fail-if-worse)");
+        }
+        return 0;
+    }
+
+    /** Refuses to write the report over one of the inputs. */
+    private void checkOutput() throws IOException {
+        if (output == null) {
+            return;
+        }
+        List<Path> inputs = new ArrayList<>(before);
+        inputs.addAll(after);
+        inputs.add(replay.trace);
+        if (replay.guestTrace != null) {
+            inputs.add(replay.guestTrace);
+        }
+        for (Path p : inputs) {
+            if (Files.exists(output) && Files.exists(p) && Files.isSameFile(output, p)) {
+                throw new InputException("--output " + output + " is one of the inputs; refusing to overwrite it");
+            }
+        }
+    }
+
+    private List<CpuModel> cpuModels() {
+        Path dir = replay.modelsDir != null ? replay.modelsDir : CpuModels.defaultDirectory();
+        if (models.contains("all")) {
+            return CpuModels.loadAll(dir);
+        }
+        List<CpuModel> out = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(models)) {
+            out.add(CpuModels.find(dir, id));
+        }
+        return out;
+    }
+
+    /** Both sides must describe the same structs for every object of the trace: the same members, in any order. */
+    private static void checkSameStructs(ReplayInputs a, ReplayInputs b) {
+        for (ExitProgram.ProgramObject o : a.program().objects()) {
+            if (o.structType() == null) {
+                continue;
+            }
+            StructLayout sa = a.layouts().find(o.structType()).orElseThrow();
+            StructLayout sb = b.layouts().find(o.structType()).orElseThrow();
+            TreeSet<String> onlyA = new TreeSet<>(sa.memberNames());
+            onlyA.removeAll(sb.memberNames());
+            TreeSet<String> onlyB = new TreeSet<>(sb.memberNames());
+            onlyB.removeAll(sa.memberNames());
+            if (!onlyA.isEmpty() || !onlyB.isEmpty()) {
+                throw new InputException(sb.source(), sb.line(), "--before and --after describe different structs '"
+                        + o.structType() + "': members only before: " + names(onlyA) + "; only after: " + names(onlyB));
+            }
+        }
+    }
+
+    private static String names(TreeSet<String> s) {
+        if (s.isEmpty()) {
+            return "none";
+        }
+        List<String> l = new ArrayList<>(s);
+        return String.join(", ", l.subList(0, Math.min(6, l.size()))) + (l.size() > 6 ? ", ..." : "");
+    }
+
+    private static Map<String, BitSet> memberBytes(ReplayInputs in) {
+        Map<String, BitSet> out = new TreeMap<>();
+        LayoutSet layouts = in.layouts();
+        for (ExitProgram.ProgramObject o : in.program().objects()) {
+            if (o.structType() != null) {
+                layouts.find(o.structType()).ifPresent(s -> out.put(o.structType(), MemberBytes.of(s, layouts)));
+            }
+        }
+        return out;
+    }
+
+    private String commandLine() {
+        List<String> words = new ArrayList<>(List.of("footprint", "compare"));
+        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+            words.add(arg.isEmpty() || arg.matches(".*[\\s'\"$`\\\\].*") ? "'" + arg.replace("'", "'\\''") + "'" : arg);
+        }
+        return String.join(" ", words);
+    }
+
+    private List<InputFile> inputs(List<CpuModel> cpus) throws IOException {
+        List<InputFile> out = new ArrayList<>();
+        out.add(hash("trace", replay.trace));
+        for (Path p : before) {
+            out.add(hash("before", p));
+        }
+        for (Path p : after) {
+            out.add(hash("after", p));
+        }
+        for (CpuModel c : cpus) {
+            if (c.file() != null) {
+                out.add(hash("model " + c.id(), Path.of(c.file())));
+            }
+        }
+        if (replay.guestTrace != null) {
+            out.add(hash("guest trace", replay.guestTrace));
+        }
+        return out;
+    }
+
+    private static InputFile hash(String role, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+            return new InputFile(role, file.toString(), HexFormat.of().formatHex(sha.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}
