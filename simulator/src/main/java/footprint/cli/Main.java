@@ -23,9 +23,9 @@ import picocli.CommandLine.ParameterException;
             "  2  bad input or usage: footprint: error: FILE:LINE: what is wrong",
             "  3  internal error (stack trace with --debug)"
         },
-        subcommands = {CommandLine.HelpCommand.class, footprint.cli.trace.TraceCommand.class, ModelsCommand.class,
-            CachesimCommand.class, footprint.cli.sim.SimulateCommand.class,
-            footprint.cli.sim.CompareCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, LayoutCommand.class, DensityCommand.class,
+            footprint.cli.trace.TraceCommand.class, ModelsCommand.class, CachesimCommand.class,
+            footprint.cli.sim.SimulateCommand.class, footprint.cli.sim.CompareCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;

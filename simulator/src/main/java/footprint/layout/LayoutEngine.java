@@ -106,6 +106,40 @@ public final class LayoutEngine {
         return null;
     }
 
+    /** Paths of the members (at any depth) whose alignment the dump did not reveal. */
+    public static List<String> guessedAlignments(StructLayout s) {
+        List<String> out = new ArrayList<>();
+        collectGuessed(s, s.name(), out);
+        return out;
+    }
+
+    private static void collectGuessed(StructLayout s, String path, List<String> out) {
+        for (Member m : s.members()) {
+            String where = path + "." + m.name();
+            if (m.alignmentSource() == AlignmentSource.INFERRED && !(m.bitfield() && m.name().isEmpty())) {
+                out.add(where + " (" + m.declaredType() + ": " + m.alignment() + ")");
+            }
+            if (m.nested() != null) {
+                collectGuessed(m.nested(), where, out);
+            }
+        }
+    }
+
+    /**
+     * Why a re-computation can differ from pahole although the engine follows the ABI: guessed
+     * alignments, or something pahole does not print (BTF records neither alignment attributes nor
+     * unnamed bitfields, which then show only as holes).
+     */
+    public static String reason(StructLayout s, Mismatch mismatch) {
+        List<String> guessed = guessedAlignments(s);
+        if (!guessed.isEmpty()) {
+            return "alignment not in the dump, inferred for " + String.join(", ", guessed.subList(0,
+                    Math.min(3, guessed.size()))) + (guessed.size() > 3 ? " and " + (guessed.size() - 3) + " more" : "");
+        }
+        return "pahole printed no member or attribute that explains the position (an unnamed bitfield or an"
+                + " alignment attribute the debug info does not record)";
+    }
+
     private static String position(Member m) {
         return m.bitfield() ? m.offset() + ":" + m.bitOffset() : Long.toString(m.offset());
     }

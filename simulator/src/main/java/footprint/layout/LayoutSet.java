@@ -187,10 +187,16 @@ public final class LayoutSet {
             for (RawMember rm : raw.members) {
                 members.add(member(raw, rm, file, overridden));
             }
+            if (!raw.packed) {
+                capByObservedLayout(raw, members);
+            }
+            if (raw.size >= 0 && !raw.union) {
+                learnFromObservedOffsets(raw, members);
+            }
             int alignment = LayoutEngine.alignment(members, raw.packed, raw.alignedAttribute);
             long size = raw.size;
             StructLayout s = new StructLayout(raw.name, raw.union, size, alignment, members, raw.alignedAttribute,
-                    raw.packed, raw.summary, raw.source, raw.line, false);
+                    raw.packed, raw.summary, raw.source, raw.line, false, alignmentGuessed(members, raw));
             if (size < 0 || !overridden.isEmpty()) {
                 StructLayout again = LayoutEngine.layOut(s, members);
                 s = again.withMembers(again.members(), again.size(), again.alignment(), !overridden.isEmpty());
@@ -203,6 +209,98 @@ public final class LayoutSet {
             inProgress.remove(raw);
             built.put(raw, s);
             return s;
+        }
+
+        /**
+         * An inferred alignment that places a member before the offset pahole printed is too small:
+         * raise it to the largest power of two (up to 64) dividing the observed offset. Still a guess.
+         * Zero-size members get the same treatment: BTF keeps no alignment attributes, so the
+         * kernel's {@code __aligned} cacheline-group markers and flexible arrays show only as holes.
+         */
+        private static void learnFromObservedOffsets(RawStruct raw, List<Member> members) {
+            StructLayout probe = new StructLayout(raw.name, false, raw.size, 1, members, raw.alignedAttribute,
+                    raw.packed, null, raw.source, raw.line, false, false);
+            for (int round = 0; round < members.size(); round++) {
+                List<Member> placed = LayoutEngine.layOut(probe, members).members();
+                int fix = -1;
+                for (int i = 0; i < members.size() && fix < 0; i++) {
+                    Member m = members.get(i);
+                    if (m.bitfield() || placed.get(i).offset() == m.offset()) {
+                        continue;
+                    }
+                    boolean guessable = m.alignmentSource() == AlignmentSource.INFERRED || m.size() == 0;
+                    if (placed.get(i).offset() < m.offset() && guessable && m.offset() > 0) {
+                        fix = i;
+                    } else {
+                        return;
+                    }
+                }
+                if (fix < 0) {
+                    return;
+                }
+                Member m = members.get(fix);
+                int learned = (int) Math.min(64, Long.lowestOneBit(m.offset()));
+                if (learned <= m.alignment()) {
+                    return;
+                }
+                members.set(fix, m.withAlignment(learned, AlignmentSource.INFERRED));
+            }
+        }
+
+        /**
+         * A member's alignment divides its offset and the size of the struct around it. Where a
+         * guessed, expanded or looked-up alignment contradicts that (a typedef guessed too large, a
+         * nested {@code __packed__} type whose attribute pahole -E does not print), lower it to what
+         * the dump shows, as a guess.
+         */
+        private static void capByObservedLayout(RawStruct raw, List<Member> members) {
+            for (int i = 0; i < members.size(); i++) {
+                Member m = members.get(i);
+                AlignmentSource src = m.alignmentSource();
+                if (m.bitfield() || src == AlignmentSource.NATURAL || src == AlignmentSource.ATTRIBUTE) {
+                    continue;
+                }
+                long cap = 64;
+                if (!raw.union && m.offset() > 0) {
+                    cap = Math.min(cap, Long.lowestOneBit(m.offset()));
+                }
+                if (raw.size > 0) {
+                    cap = Math.min(cap, Long.lowestOneBit(raw.size));
+                }
+                if (m.alignment() > cap) {
+                    members.set(i, m.withAlignment((int) cap, AlignmentSource.INFERRED));
+                }
+            }
+        }
+
+        /** True when an inferred member alignment could change the struct's alignment. */
+        private static boolean alignmentGuessed(List<Member> members, RawStruct raw) {
+            if (raw.packed) {
+                return false;
+            }
+            int known = raw.alignedAttribute;
+            long possible = 0;
+            for (Member m : members) {
+                if (m.bitfield() && m.name().isEmpty()) {
+                    continue;
+                }
+                if (m.alignmentSource() == AlignmentSource.INFERRED) {
+                    // The true alignment divides the element size, the offset and the struct size.
+                    long count = m.elementCount();
+                    long element = count > 0 ? m.size() / count : 0;
+                    long bound = element > 0 ? Math.min(64, Long.lowestOneBit(element)) : 1;
+                    if (!raw.union && m.offset() > 0) {
+                        bound = Math.min(bound, Long.lowestOneBit(m.offset()));
+                    }
+                    if (raw.size > 0) {
+                        bound = Math.min(bound, Long.lowestOneBit(raw.size));
+                    }
+                    possible = Math.max(possible, Math.max(bound, m.alignment()));
+                } else {
+                    known = Math.max(known, m.alignment());
+                }
+            }
+            return possible > known;
         }
 
         private Member member(RawStruct owner, RawMember rm, int file, List<String> overridden) {
@@ -226,7 +324,7 @@ public final class LayoutSet {
                     }
                 }
                 align = nested.alignment();
-                source = AlignmentSource.EXPANDED;
+                source = nested.alignmentGuessed() ? AlignmentSource.INFERRED : AlignmentSource.EXPANDED;
             } else {
                 long elementSize = count > 0 ? rm.size / count : 0;
                 align = NaturalTypes.alignment(rm.type, elementSize);
@@ -236,7 +334,7 @@ public final class LayoutSet {
                     StructLayout def = named == null ? null : definition(named, elementSize, file, rm, overridden);
                     if (def != null) {
                         align = def.alignment();
-                        source = AlignmentSource.DEFINITION;
+                        source = def.alignmentGuessed() ? AlignmentSource.INFERRED : AlignmentSource.DEFINITION;
                         if (count > 0 && def.size() * count != rm.size && finalDef(named).file > file) {
                             size = def.size() * count;
                         }

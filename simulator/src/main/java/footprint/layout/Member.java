@@ -73,6 +73,11 @@ public record Member(
         return bitfield ? startBit() + bitSize : (offset + size) * 8;
     }
 
+    Member withAlignment(int newAlignment, AlignmentSource newSource) {
+        return new Member(name, type, offset, size, bitOffset, bitSize, nested, bitfield, dims,
+                alignedAttribute, newAlignment, newSource, anonymous, line);
+    }
+
     Member withPlacement(long newOffset, int newBitOffset) {
         return new Member(name, type, newOffset, size, newBitOffset, bitSize, nested, bitfield, dims,
                 alignedAttribute, alignment, alignmentSource, anonymous, line);

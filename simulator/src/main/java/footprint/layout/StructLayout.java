@@ -8,7 +8,8 @@ import java.util.Optional;
  * A struct or union: its size, alignment and members in layout order. Offsets of members are
  * relative to the start of this struct. {@code name} is empty for an anonymous struct/union;
  * {@code declared} holds pahole's own summary numbers (null where pahole printed none);
- * {@code relaidOut} is true when the layout engine, not pahole, placed the members.
+ * {@code relaidOut} is true when the layout engine, not pahole, placed the members;
+ * {@code alignmentGuessed} is true when {@code alignment} rests on an inferred member alignment.
  */
 public record StructLayout(
         String name,
@@ -21,7 +22,8 @@ public record StructLayout(
         PaholeSummary declared,
         String source,
         int line,
-        boolean relaidOut) {
+        boolean relaidOut,
+        boolean alignmentGuessed) {
 
     public StructLayout {
         members = List.copyOf(members);
@@ -61,6 +63,6 @@ public record StructLayout(
 
     StructLayout withMembers(List<Member> newMembers, long newSize, int newAlignment, boolean newRelaidOut) {
         return new StructLayout(name, union, newSize, newAlignment, newMembers, alignedAttribute, packed,
-                declared, source, line, newRelaidOut);
+                declared, source, line, newRelaidOut, alignmentGuessed);
     }
 }

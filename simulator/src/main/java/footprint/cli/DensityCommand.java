@@ -1,0 +1,70 @@
+package footprint.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import footprint.layout.DensityChart;
+import footprint.layout.LayoutJson;
+import footprint.layout.LayoutSet;
+import footprint.layout.StructLayout;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code footprint density}: which bytes of each cacheline of a struct are members, holes or padding. */
+@Command(name = "density", mixinStandardHelpOptions = true,
+        description = {
+            "Draws a struct one cacheline per row, one character per byte (two with --compact): letters",
+            "for the bytes of top-level members, '.' for holes, '_' for trailing padding. Each row is",
+            "labelled with its offset and the members that start in it. FILEs combine as in 'layout'.",
+            ""},
+        footerHeading = "%nExample:%n",
+        footer = {"  footprint density models/layouts/debian-6.1/debian-6.1-vcpu_vmx.pahole --struct vcpu_vmx --compact"})
+public final class DensityCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "pahole output; .gz is read through gunzip")
+    List<Path> files;
+
+    @Option(names = "--struct", paramLabel = "NAME", required = true, description = "struct or union to draw")
+    String struct;
+
+    @Option(names = "--compact", description = "one character per two bytes")
+    boolean compact;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json; default: ${DEFAULT-VALUE}")
+    LayoutCommand.Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LayoutSet set = LayoutFiles.load(files, spec.commandLine().getErr());
+        StructLayout s = LayoutFiles.struct(set, files, struct);
+        if (format == LayoutCommand.Format.json) {
+            ObjectNode o = LayoutJson.mapper().createObjectNode();
+            o.put("name", s.name());
+            o.put("size", s.size());
+            o.put("cachelines", s.cachelines());
+            o.put("bytes_per_char", compact ? 2 : 1);
+            ArrayNode rows = o.putArray("rows");
+            for (DensityChart.Row r : DensityChart.rows(s, compact, null)) {
+                ObjectNode rn = rows.addObject();
+                rn.put("offset", r.offset());
+                rn.put("cells", r.cells());
+                ArrayNode starts = rn.putArray("members_starting");
+                r.membersStarting().forEach(starts::add);
+            }
+            ArrayNode legend = o.putArray("legend");
+            DensityChart.LEGEND.forEach(legend::add);
+            spec.commandLine().getOut().print(LayoutJson.write(o));
+        } else {
+            spec.commandLine().getOut().print(DensityChart.render(s, compact, null));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,145 @@
+package footprint.layout;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One text row per cacheline, one character per byte (or per two bytes when compact): which bytes
+ * belong to members, which are holes and which are trailing padding. An optional overlay marks
+ * hot (accessed) bytes in upper case.
+ */
+public final class DensityChart {
+    public static final char HOLE = '.';
+    public static final char PADDING = '_';
+    public static final char MIXED = ':';
+    public static final char HOT_GAP = '!';
+
+    /** Legend lines printed under the chart. */
+    public static final List<String> LEGEND = List.of(
+            "a-z  bytes of a top-level member (the letter cycles per member, so neighbours differ)",
+            "A-Z  hot bytes of a member (accessed, when an access overlay is given)",
+            ".    hole between members (alignment, forced alignment or bit holes rounded to bytes)",
+            "_    trailing padding",
+            ":    compact mode only: two bytes, one in a member and one in a hole or padding",
+            "!    a hot byte outside any member");
+
+    private final StructLayout layout;
+    private final char[] cls;
+    private final List<List<String>> startsInRow = new ArrayList<>();
+
+    private DensityChart(StructLayout s) {
+        this.layout = s;
+        int size = (int) s.size();
+        this.cls = new char[size];
+        java.util.Arrays.fill(cls, HOLE);
+        long lastEnd = 0;
+        int index = 0;
+        for (int r = 0; r < s.cachelines(); r++) {
+            startsInRow.add(new ArrayList<>());
+        }
+        for (Member m : s.members()) {
+            if (m.bitfield() && m.name().isEmpty()) {
+                continue;
+            }
+            char letter = (char) ('a' + index % 26);
+            index++;
+            long from = m.startBit() / 8;
+            long to = Math.min(size, (m.endBit() + 7) / 8);
+            for (long b = from; b < to; b++) {
+                if (cls[(int) b] == HOLE) {
+                    cls[(int) b] = letter;
+                }
+            }
+            if (from < size) {
+                startsInRow.get((int) (from / 64)).add(m.name());
+            }
+            lastEnd = Math.max(lastEnd, to);
+        }
+        for (long b = lastEnd; b < size; b++) {
+            cls[(int) b] = PADDING;
+        }
+    }
+
+    /** Renders the chart; {@code hot} (may be null) holds byte offsets in the struct that were accessed. */
+    public static String render(StructLayout s, boolean compact, BitSet hot) {
+        return new DensityChart(s).text(compact, hot);
+    }
+
+    /** The rows without labels (one string per cacheline), for JSON and tests. */
+    public static List<Row> rows(StructLayout s, boolean compact, BitSet hot) {
+        DensityChart c = new DensityChart(s);
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < s.cachelines(); r++) {
+            rows.add(new Row(r * 64L, c.cells(r, compact, hot), List.copyOf(c.startsInRow.get(r))));
+        }
+        return rows;
+    }
+
+    /** One cacheline: its offset, its characters, the members that start in it. */
+    public record Row(long offset, String cells, List<String> membersStarting) {}
+
+    private String text(boolean compact, BitSet hot) {
+        StringBuilder sb = new StringBuilder();
+        int width = compact ? 32 : 64;
+        sb.append(layout.typeName()).append(": ").append(layout.size()).append(" bytes, ").append(layout.cachelines())
+                .append(" cachelines, one character per ").append(compact ? "two bytes" : "byte").append('\n');
+        for (Row row : rows(layout, compact, hot)) {
+            String cells = row.cells();
+            sb.append(String.format(Locale.ROOT, "%6d |%-" + width + "s| ", row.offset(), cells));
+            sb.append(String.join(" ", row.membersStarting()));
+            while (sb.charAt(sb.length() - 1) == ' ') {
+                sb.setLength(sb.length() - 1);
+            }
+            sb.append('\n');
+        }
+        sb.append('\n');
+        for (String l : LEGEND) {
+            if (!compact && l.startsWith(":")) {
+                continue;
+            }
+            if (hot == null && (l.startsWith("A-Z") || l.startsWith("!"))) {
+                continue;
+            }
+            sb.append("  ").append(l).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String cells(int row, boolean compact, BitSet hot) {
+        int from = row * 64;
+        int to = (int) Math.min(layout.size(), from + 64L);
+        StringBuilder sb = new StringBuilder(64);
+        int step = compact ? 2 : 1;
+        for (int b = from; b < to; b += step) {
+            char c = cell(b, hot);
+            if (compact && b + 1 < to) {
+                char d = cell(b + 1, hot);
+                if (c != d) {
+                    boolean cGap = isGap(c);
+                    boolean dGap = isGap(d);
+                    if (cGap != dGap) {
+                        c = MIXED;
+                    } else if (!cGap) {
+                        c = d; // two members: show the one that starts in this pair
+                    }
+                }
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static boolean isGap(char c) {
+        return c == HOLE || c == PADDING || c == HOT_GAP;
+    }
+
+    private char cell(int b, BitSet hot) {
+        char c = cls[b];
+        if (hot != null && hot.get(b)) {
+            return isGap(c) ? HOT_GAP : Character.toUpperCase(c);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,61 @@
+package footprint.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import footprint.testsupport.RepoFiles;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A struct defined at top level in a later file overrides earlier ones, also copies expanded inline. */
+class CompositionTest {
+    private static final Path DEBIAN = RepoFiles.resolve("models/layouts/debian-6.1");
+    private static final Path AFTER = RepoFiles.resolve("models/layouts/seed/kvm_vcpu.after.pahole");
+
+    @Test
+    void aPatchedKvmVcpuReplacesTheExpandedCopyInsideVcpuVmxAndShiftsWhatFollows() {
+        LayoutSet set = LayoutSet.load(List.of(DEBIAN.resolve("debian-6.1-vcpu_vmx.expanded.pahole"), AFTER));
+        StructLayout vmx = set.find("vcpu_vmx").orElseThrow();
+        assertThat(vmx.relaidOut()).isTrue();
+        Member vcpu = vmx.member("vcpu").orElseThrow();
+        assertThat(vcpu.size()).isEqualTo(6560);
+        assertThat(vcpu.nested().member("arch").orElseThrow().offset()).isEqualTo(256);
+        // fail (u8) followed vcpu at 6552; now at 6560 (+8). msr_autoload is __aligned__(16): 6960+8
+        // rounds up to 6976, so from there on everything moves by 16 (exit_reason 7808 -> 7824).
+        // pi_desc stays on its 64-byte boundary 7872: the forced hole before it absorbs the shift.
+        assertThat(vmx.member("fail").orElseThrow().offset()).isEqualTo(6560);
+        assertThat(vmx.member("msr_autoload").orElseThrow().offset()).isEqualTo(6976);
+        assertThat(vmx.member("exit_reason").orElseThrow().offset()).isEqualTo(7824);
+        assertThat(vmx.member("pi_desc").orElseThrow().offset()).isEqualTo(7872);
+        assertThat(vmx.size()).isEqualTo(9088);
+        assertThat(set.resolve("vcpu_vmx", "vcpu.requests").offset()).isEqualTo(56);
+        assertThat(set.resolve("vcpu_vmx", "vcpu.sigset").offset()).isEqualTo(120);
+        assertThat(set.warnings()).anySatisfy(w -> assertThat(w).contains("vcpu_vmx re-laid out")
+                .contains("struct kvm_vcpu"));
+    }
+
+    @Test
+    void aPlainMemberOfAnOverriddenTypeGetsTheNewSize() {
+        LayoutSet set = LayoutSet.load(List.of(DEBIAN.resolve("debian-6.1-vcpu_vmx.pahole"), AFTER));
+        StructLayout vmx = set.find("vcpu_vmx").orElseThrow();
+        assertThat(vmx.member("vcpu").orElseThrow().size()).isEqualTo(6560);
+        assertThat(vmx.member("fail").orElseThrow().offset()).isEqualTo(6560);
+        assertThat(set.resolve("vcpu_vmx", "vcpu.arch").offset()).isEqualTo(256);
+    }
+
+    @Test
+    void anEarlierFileDoesNotOverrideALaterOne() {
+        LayoutSet set = LayoutSet.load(List.of(AFTER, DEBIAN.resolve("debian-6.1-vcpu_vmx.pahole")));
+        assertThat(set.find("kvm_vcpu").orElseThrow().size()).isEqualTo(6560);
+        StructLayout vmx = set.find("vcpu_vmx").orElseThrow();
+        assertThat(vmx.relaidOut()).isFalse();
+        assertThat(vmx.member("fail").orElseThrow().offset()).isEqualTo(6552);
+    }
+
+    @Test
+    void theLaterDefinitionIsTheOneFound() {
+        LayoutSet set = LayoutSet.load(List.of(DEBIAN.resolve("debian-6.1-kvm_vcpu.pahole"), AFTER));
+        assertThat(set.find("kvm_vcpu").orElseThrow().size()).isEqualTo(6560);
+        assertThat(set.find("kvm_vcpu").orElseThrow().source()).endsWith("kvm_vcpu.after.pahole");
+    }
+}
