@@ -61,15 +61,14 @@ public final class Verdict {
                 }
             }
         }
-        for (GuestSweepPoint p : m.guestSweep()) {
-            PairedDiff c = p.mix().metric(Metrics.ESTIMATED);
-            if (significant(c)) {
-                out.add("  Guest sweep: from a " + Sizes.format(p.guestBytes()) + " guest working set the mix differs by "
-                        + Numbers.signed(c.diff()) + " +/- " + Numbers.one(c.halfWidth()) + " cycles per exit ("
-                        + Numbers.percent(c.shareOfExit()) + ").");
-                break;
-            }
-        }
+        m.guestSweep().stream().filter(p -> significant(p.mix().metric(Metrics.ESTIMATED)))
+                .max(java.util.Comparator.comparingDouble(p -> Math.abs(p.mix().metric(Metrics.ESTIMATED).diff())))
+                .ifPresent(p -> {
+                    PairedDiff c = p.mix().metric(Metrics.ESTIMATED);
+                    out.add("  Guest sweep: the largest difference, at a " + Sizes.format(p.guestBytes())
+                            + " guest working set, is " + Numbers.signed(c.diff()) + " +/- " + Numbers.one(c.halfWidth())
+                            + " cycles per exit (" + Numbers.percent(c.shareOfExit()) + " of the exit).");
+                });
         PlacementSweep ps = m.placementSweep();
         if (ps != null && !ps.points().isEmpty()) {
             out.add("  Over " + ps.points().size() + " random placements after is better in " + ps.better() + ", equal in "

@@ -20,6 +20,9 @@ import java.util.Locale;
 
 /** Renders a comparison as plain text that fits a patch cover letter: 72 columns, no colour. */
 public final class ComparisonText {
+    /** Fields and lines listed in the text report; the other formats list all. */
+    static final int MAX_LISTED = 12;
+
     private ComparisonText() {}
 
     public static String render(ComparisonReport r) {
@@ -36,14 +39,18 @@ public final class ComparisonText {
             String indent = v.startsWith("  ") ? "    " : "  ";
             out.addAll(TextBlocks.wrap(v.strip(), indent, indent + "  "));
         }
-        for (String w : r.warnings()) {
-            out.addAll(TextBlocks.wrap("warning: " + w, "  ", "    "));
-        }
         for (ModelComparison m : r.models()) {
             model(out, m);
         }
         attribution(out, r);
         density(out, r);
+        if (!r.warnings().isEmpty()) {
+            out.add("");
+            out.add("Warnings (" + r.warnings().size() + ")");
+            for (String w : r.warnings()) {
+                out.addAll(TextBlocks.wrap(w, "  ", "    "));
+            }
+        }
         out.add("");
         out.add("Reproduce (inputs with their SHA-256)");
         out.addAll(TextBlocks.wrap(r.commandLine(), "  ", "    "));
@@ -156,7 +163,7 @@ public final class ComparisonText {
         if (r.fieldMoves().isEmpty()) {
             out.add("  none");
         }
-        for (FieldMove f : r.fieldMoves()) {
+        for (FieldMove f : r.fieldMoves().subList(0, Math.min(MAX_LISTED, r.fieldMoves().size()))) {
             out.addAll(TextBlocks.wrap(f.field() + ": line " + f.lineBefore() + " -> " + f.lineAfter() + " (offset "
                     + f.offsetBefore() + " -> " + f.offsetAfter() + "; " + String.join(", ", f.exits()) + ")", "  ", "    "));
             if (!f.sharesLineAfterWith().isEmpty()) {
@@ -164,14 +171,22 @@ public final class ComparisonText {
                         "    ", "      "));
             }
         }
+        more(out, r.fieldMoves().size());
         out.add("");
         out.add("Lines touched only because of one field");
         if (r.soleFieldLines().isEmpty()) {
             out.add("  none");
         }
-        for (SoleFieldLine s : r.soleFieldLines()) {
+        for (SoleFieldLine s : r.soleFieldLines().subList(0, Math.min(MAX_LISTED, r.soleFieldLines().size()))) {
             out.addAll(TextBlocks.wrap(s.side() + " " + s.object() + " line " + s.line() + ": " + s.field() + " ("
                     + String.join(", ", s.exits()) + ")", "  ", "    "));
+        }
+        more(out, r.soleFieldLines().size());
+    }
+
+    private static void more(List<String> out, int listed) {
+        if (listed > MAX_LISTED) {
+            out.add("  ... " + (listed - MAX_LISTED) + " more in the md, json and html reports");
         }
     }
 

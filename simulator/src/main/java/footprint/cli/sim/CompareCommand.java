@@ -56,7 +56,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "      --model skylake-sp --format text"})
 public final class CompareCommand implements Callable<Integer> {
     /** Exits of the main comparison unless --exits says otherwise. */
-    static final int DEFAULT_EXITS = 20_000;
+    static final int DEFAULT_EXITS = 10_000;
     /** The main comparison's guest unless --guest/--guest-ws/--guest-trace says otherwise: fills a 32 KiB L1D. */
     static final String DEFAULT_GUEST_WS = "32k";
 

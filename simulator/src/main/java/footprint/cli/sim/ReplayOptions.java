@@ -23,7 +23,7 @@ public final class ReplayOptions {
     @Option(names = "--models", paramLabel = "DIR", description = "Folder of CPU model files (default: the bundled models/cpu).")
     Path modelsDir;
 
-    @Option(names = "--exits", paramLabel = "N", description = "Exits to replay (default: simulate the trace's stream count, compare 20000).")
+    @Option(names = "--exits", paramLabel = "N", description = "Exits to replay (default: simulate the trace's stream count, compare 10000).")
     Integer exits;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
