@@ -23,6 +23,13 @@ public final class Numbers {
         return c > 0 && !s.equals("0.0") ? "+" + s : s;
     }
 
+    /** Signed with two decimals: "+0.14", "-1.00", "0.00". */
+    public static String signedTwo(double v) {
+        double c = clean(v);
+        String s = String.format(Locale.ROOT, "%.2f", c);
+        return c > 0 && !s.equals("0.00") ? "+" + s : s;
+    }
+
     /** Percent with two decimals, signed: "-0.71%". */
     public static String percent(double share) {
         double c = clean(share * 100);

@@ -89,7 +89,7 @@ public final class ComparisonText {
         for (ExitComparison row : m.rows()) {
             out.add("  " + row.exit() + (row.fastpath() ? " (fastpath)" : ""));
             for (String metric : shown) {
-                out.add(metricRow(label(metric), row.metric(metric)));
+                out.add(metricRow(label(metric), row.metric(metric), !metric.equals(Metrics.ESTIMATED)));
             }
             out.add("    share of the exit's cycles: " + Numbers.percent(row.metric(Metrics.ESTIMATED).shareOfExit()));
         }
@@ -104,10 +104,12 @@ public final class ComparisonText {
         return metric.substring(metric.indexOf('.') + 1) + " misses";
     }
 
-    private static String metricRow(String label, PairedDiff d) {
+    /** Misses get two decimals (a fraction of a line per exit matters), cycles one. */
+    private static String metricRow(String label, PairedDiff d, boolean fine) {
+        java.util.function.DoubleFunction<String> f = fine ? Numbers::signedTwo : Numbers::signed;
         return String.format(Locale.ROOT, "    %-10s %9s %9s %8s %-19s %7s", TextBlocks.fit(label, 10),
-                Numbers.two(d.before()), Numbers.two(d.after()), Numbers.signed(d.diff()),
-                TextBlocks.fit("[" + Numbers.signed(d.ciLow()) + ", " + Numbers.signed(d.ciHigh()) + "]", 19),
+                Numbers.two(d.before()), Numbers.two(d.after()), f.apply(d.diff()),
+                TextBlocks.fit("[" + f.apply(d.ciLow()) + ", " + f.apply(d.ciHigh()) + "]", 19),
                 Numbers.p(d.pValue()));
     }
 

@@ -210,7 +210,8 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        List<String> words = new ArrayList<>(List.of("footprint", "compare"));
+        // The parse result's original arguments start with the subcommand name.
+        List<String> words = new ArrayList<>(List.of("footprint"));
         for (String arg : spec.commandLine().getParseResult().originalArgs()) {
             words.add(arg.isEmpty() || arg.matches(".*[\\s'\"$`\\\\].*") ? "'" + arg.replace("'", "'\\''") + "'" : arg);
         }
