@@ -1,0 +1,100 @@
+package footprint.cli.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import footprint.cli.CliRun;
+import footprint.cli.Main;
+import footprint.layout.LayoutSet;
+import footprint.model.CpuModel;
+import footprint.model.CpuModels;
+import footprint.report.ReportJson;
+import footprint.sim.CostModel;
+import footprint.sim.ExitProgram;
+import footprint.sim.ExitSummary;
+import footprint.sim.GuestModel;
+import footprint.sim.GuestPattern;
+import footprint.sim.HierarchyCache;
+import footprint.sim.LineFootprint;
+import footprint.sim.Metrics;
+import footprint.sim.Placement;
+import footprint.sim.PlacementKind;
+import footprint.sim.SimulationReport;
+import footprint.sim.SimulationRun;
+import footprint.testsupport.RepoFiles;
+import footprint.trace.BoundTrace;
+import footprint.trace.TraceBinder;
+import footprint.trace.TraceReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Both ends of the guest-pressure range on the bundled KVM trace and Debian 6.1 layouts. */
+class SimulateCommandTest {
+    static final String TRACE = "traces/kvm-6.1/vmx/vmx-exits.trace";
+
+    static List<Path> layouts() {
+        String d = "models/layouts/debian-6.1/debian-6.1-";
+        return List.of(RepoFiles.resolve(d + "vcpu_vmx.expanded.pahole"), RepoFiles.resolve(d + "kvm_lapic.expanded.pahole"),
+                RepoFiles.resolve(d + "kvm.expanded.pahole"), RepoFiles.resolve(d + "kvm_run.pahole"));
+    }
+
+    static SimulationRun run(GuestModel guest, int exits) {
+        BoundTrace bound = TraceBinder.bind(TraceReader.read(RepoFiles.resolve(TRACE)), LayoutSet.load(layouts()), false,
+                new ArrayList<>());
+        ExitProgram program = ExitProgram.of(bound);
+        CpuModel cpu = CpuModels.find(RepoFiles.resolve("models/cpu"), "skylake-sp");
+        List<String> names = IntStream.range(0, program.exitCount()).mapToObj(program::exitName).toList();
+        long[] bases = Placement.of(PlacementKind.SLAB).place(program.objects(), 1);
+        return SimulationRun.run(program, bases, HierarchyCache.factory(cpu), CostModel.of(cpu, names), guest,
+                () -> bound.stream().iterator(exits, 1), exits, 1);
+    }
+
+    @Test
+    void withoutAGuestTheExitsMissAlmostNothingAfterTheFirstOnes() {
+        SimulationRun r = run(GuestModel.NONE, 3000);
+        double[] l1 = r.values(Metrics.misses("L1D"));
+        // Every exit kind has appeared long before exit 200; from then on the host lines stay in the L1D.
+        double later = IntStream.range(200, l1.length).mapToDouble(n -> l1[n]).average().orElseThrow();
+        assertThat(later).isLessThan(0.05);
+        assertThat(l1[0]).isEqualTo(r.footprint().touchedTotal(r.exitAt(0)));
+    }
+
+    @Test
+    void aGuestWorkingSetBeyondTheL1dTurnsTheTouchedLinesIntoMisses() {
+        // 256 KiB touched by 4096 uniform accesses between exits flushes the 32 KiB L1D, not the 1 MiB L2.
+        SimulationRun r = run(GuestModel.synthetic(256 << 10, 4096, GuestPattern.UNIFORM), 600);
+        LineFootprint f = r.footprint();
+        for (ExitSummary row : r.summaries()) {
+            double touched = row.touchedTotal();
+            assertThat(row.metric(Metrics.misses("L1D")).mean()).as(row.exit()).isBetween(0.9 * touched, touched + 2);
+            assertThat(row.metric(Metrics.misses("L2")).mean()).as(row.exit()).isLessThan(0.05 * touched);
+        }
+        assertThat(f.touchedTotal(0)).isGreaterThan(f.idealTotal(0));
+    }
+
+    @Test
+    void theCommandPrintsJsonThatReadsBack() {
+        List<String> a = new ArrayList<>(List.of("simulate", "--trace", RepoFiles.resolve(TRACE).toString(), "--layout"));
+        layouts().forEach(p -> a.add(p.toString()));
+        a.addAll(List.of("--model", "zen4", "--exits", "500", "--guest-ws", "48k", "--guest-pattern", "zipf",
+                "--format", "json", "--quiet"));
+        CliRun r = CliRun.of(a.toArray(new String[0]));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        SimulationReport report = ReportJson.read(r.out(), SimulationReport.class);
+        assertThat(report.exits()).isEqualTo(500);
+        assertThat(report.rows().get(report.rows().size() - 1).exit()).isEqualTo(ExitSummary.MIX);
+        assertThat(report.rows().stream().mapToLong(ExitSummary::count).sum()).isEqualTo(1000);
+    }
+
+    @Test
+    void badGuestOptionsAreUsageErrors() {
+        List<String> a = new ArrayList<>(List.of("simulate", "--trace", RepoFiles.resolve(TRACE).toString(), "--layout"));
+        layouts().forEach(p -> a.add(p.toString()));
+        a.addAll(List.of("--model", "zen4", "--guest", "some", "--quiet"));
+        CliRun r = CliRun.of(a.toArray(new String[0]));
+        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("--guest takes only 'none'");
+    }
+}
