@@ -8,33 +8,27 @@ public final class Numbers {
 
     /** One decimal, e.g. "12.0", "-0.3". */
     public static String one(double v) {
-        return String.format(Locale.ROOT, "%.1f", clean(v));
+        return format("%.1f", v);
     }
 
     /** Two decimals. */
     public static String two(double v) {
-        return String.format(Locale.ROOT, "%.2f", clean(v));
+        return format("%.2f", v);
     }
 
     /** Signed with one decimal: "+1.0", "-3.2", "0.0". */
     public static String signed(double v) {
-        double c = clean(v);
-        String s = String.format(Locale.ROOT, "%.1f", c);
-        return c > 0 && !s.equals("0.0") ? "+" + s : s;
+        return plus(format("%.1f", v));
     }
 
     /** Signed with two decimals: "+0.14", "-1.00", "0.00". */
     public static String signedTwo(double v) {
-        double c = clean(v);
-        String s = String.format(Locale.ROOT, "%.2f", c);
-        return c > 0 && !s.equals("0.00") ? "+" + s : s;
+        return plus(format("%.2f", v));
     }
 
     /** Percent with two decimals, signed: "-0.71%". */
     public static String percent(double share) {
-        double c = clean(share * 100);
-        String s = String.format(Locale.ROOT, "%.2f%%", c);
-        return c > 0 && !s.equals("0.00%") ? "+" + s : s;
+        return plus(format("%.2f", share * 100)) + "%";
     }
 
     /** p-values: "<0.001" or three decimals. */
@@ -42,8 +36,13 @@ public final class Numbers {
         return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
-    /** Turns -0.0 and values that round to zero into 0 so output never shows "-0.0". */
-    private static double clean(double v) {
-        return Math.abs(v) < 5e-5 ? 0 : v;
+    /** Formats with {@link Locale#ROOT}; a value that rounds to zero prints without a sign ("0.0", never "-0.0"). */
+    private static String format(String pattern, double v) {
+        String s = String.format(Locale.ROOT, pattern, v);
+        return s.startsWith("-") && s.substring(1).chars().allMatch(c -> c == '0' || c == '.') ? s.substring(1) : s;
+    }
+
+    private static String plus(String s) {
+        return s.startsWith("-") || s.chars().allMatch(c -> c == '0' || c == '.') ? s : "+" + s;
     }
 }

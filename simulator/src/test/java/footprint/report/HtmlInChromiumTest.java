@@ -1,0 +1,76 @@
+package footprint.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import footprint.compare.LayoutComparisonFixtures;
+import footprint.testsupport.ExternalTools;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opens the HTML report in headless Chromium: the DOM has the tables and charts, and a screenshot shows them. */
+class HtmlInChromiumTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theReportRendersWithTablesAndChartsAndNoConsoleErrors() throws Exception {
+        ExternalTools.require("chromium", "the HTML report is checked in a real browser");
+        Path html = tmp.resolve("report.html");
+        ReportFile.write(html, ReportFormat.HTML.render(LayoutComparisonFixtures.movedField()));
+
+        Result dom = chromium("--dump-dom", html.toUri().toString());
+        assertThat(dom.exitCode()).as(dom.err()).isZero();
+        assertThat(dom.out()).contains("<table class=\"lines\">").contains("<table class=\"metrics\">")
+                .contains("<table class=\"guest-sweep\">").contains("<table class=\"placement-sweep\">")
+                .contains("class=\"chart\"").contains("class=\"density\"");
+        assertThat(dom.err()).doesNotContain("Uncaught").doesNotContain("CONSOLE");
+
+        Path png = tmp.resolve("report.png");
+        Result shot = chromium("--screenshot=" + png, "--window-size=1200,2400", html.toUri().toString());
+        assertThat(shot.exitCode()).as(shot.err()).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+        // The bar chart's "before" blue (#4e79a7) and the density grid's accessed-byte red (#d62728) are on screen.
+        assertThat(countColour(image, 0x4e79a7)).isGreaterThan(100);
+        assertThat(countColour(image, 0xd62728)).isGreaterThan(10);
+    }
+
+    private static int countColour(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xffffff) == rgb) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private Result chromium(String... args) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory(tmp, "profile");
+        List<String> cmd = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--hide-scrollbars", "--enable-logging=stderr", "--user-data-dir=" + profile));
+        cmd.addAll(List.of(args));
+        Path out = tmp.resolve("chromium.out");
+        Path err = tmp.resolve("chromium.err");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish in 120 s: " + cmd);
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
