@@ -25,9 +25,10 @@ import picocli.CommandLine.Parameters;
         name = "check",
         description = "Check that every access of TRACE resolves to bytes of its object under the layouts; print a summary.",
         footer = {"", "Example:",
-            "  footprint trace check traces/kvm-6.1/vmx/fastpath.trace \\",
-            "      --layout models/layouts/debian-6.1/debian-6.1-vcpu_vmx.expanded.pahole \\",
-            "               models/layouts/debian-6.1/debian-6.1-kvm_lapic.expanded.pahole"})
+            "  L=models/layouts/debian-6.1",
+            "  footprint trace check traces/kvm-6.1/vmx/vmx-exits.trace --layout \\",
+            "      $L/debian-6.1-vcpu_vmx.expanded.pahole $L/debian-6.1-kvm_lapic.expanded.pahole \\",
+            "      $L/debian-6.1-kvm.expanded.pahole $L/debian-6.1-kvm_run.pahole"})
 public final class TraceCheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file.")
     Path file;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "fmt",
         description = "Print TRACE in canonical form (the form bundled traces are stored in).",
-        footer = {"", "Example:", "  footprint trace fmt --check traces/kvm-6.1/vmx/fastpath.trace"})
+        footer = {"", "Example:", "  footprint trace fmt --check traces/kvm-6.1/vmx/vmx-exits.trace"})
 public final class TraceFmtCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file.")
     Path file;

@@ -28,9 +28,10 @@ import picocli.CommandLine.Parameters;
             "JSON lists, per exit and object, every field touched with its offset, size, R/W and lines."
         },
         footer = {"", "Example:",
-            "  footprint trace stats traces/kvm-6.1/vmx/fastpath.trace --format json \\",
-            "      --layout models/layouts/debian-6.1/debian-6.1-vcpu_vmx.expanded.pahole \\",
-            "               models/layouts/debian-6.1/debian-6.1-kvm_lapic.expanded.pahole"})
+            "  L=models/layouts/debian-6.1",
+            "  footprint trace stats traces/kvm-6.1/vmx/vmx-exits.trace --format json --exit TSC_DEADLINE_WRITE --layout \\",
+            "      $L/debian-6.1-vcpu_vmx.expanded.pahole $L/debian-6.1-kvm_lapic.expanded.pahole \\",
+            "      $L/debian-6.1-kvm.expanded.pahole $L/debian-6.1-kvm_run.pahole"})
 public final class TraceStatsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file.")
     Path file;
