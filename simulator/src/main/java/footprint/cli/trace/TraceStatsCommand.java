@@ -48,6 +48,9 @@ public final class TraceStatsCommand implements Callable<Integer> {
     @Option(names = "--exit", paramLabel = "NAME", description = "Only these exits (default: all).")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--fields", description = "In text output, list under each object the fields it touches, with their lines.")
+    boolean listFields;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
@@ -94,10 +97,20 @@ public final class TraceStatsCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %-16s %-20s %8d %6d %6d %6d %6d%n", o.object(),
                         o.structType() == null ? "(raw)" : o.structType(), o.accesses(), o.distinctFields(), o.bytes(),
                         o.touchedLines(), o.idealLines());
+                if (listFields) {
+                    for (TraceStats.FieldTouch f : o.fields()) {
+                        out.printf(Locale.ROOT, "      %8s %4d %-2s lines %-10s %s%n", "+0x" + Long.toHexString(f.offset()),
+                                f.size(), f.ops(), joinLines(f.lines()), f.path());
+                    }
+                }
             }
             out.printf(Locale.ROOT, "  %-16s %-20s %8d %6d %6d %6d %6d%n", "total", "", e.accesses(), e.distinctFields(),
                     e.bytes(), e.touchedLines(), e.idealLines());
         }
+    }
+
+    private static String joinLines(List<Long> lines) {
+        return lines.size() == 1 ? lines.get(0).toString() : lines.get(0) + "-" + lines.get(lines.size() - 1);
     }
 
     private Map<String, Object> json(List<TraceStats.ExitStats> stats) {

@@ -104,4 +104,15 @@ class TraceLayoutCommandsTest {
         assertThat(run.err()).contains("raw.trace:10: offset 140 lies in a hole or padding of struct kvm_lapic; left raw")
                 .contains("4 raw access(es) symbolized");
     }
+
+    @Test
+    void statsFieldsListsEachTouchedFieldWithItsLines() {
+        CliRun run = CliRun.of("trace", "stats", fixture("small.trace"), "--fields", "--layout", VMX, LAPIC);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("        +0x128    8 W  lines 4          vcpu.arch.regs[0]\n")
+                .contains("       +0x1e80    4 R  lines 122        exit_reason.full\n")
+                .contains("         +0x68    8 RW lines 1          lapic_timer.tscdeadline\n")
+                .contains("         +0x3c    8 R  lines 0-1        +0x3c\n");
+    }
 }
