@@ -22,6 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code footprint trace check}: every access of a trace resolves under the given layouts. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "check",
         description = "Check that every access of TRACE resolves to bytes of its object under the layouts; print a summary.",
         footer = {"", "Example:",

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code footprint trace}: check, inspect, format, symbolize and import field-access traces. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "trace",
         description = "Field-access traces: check them against layouts, count what each exit touches, "
                 + "format them, turn raw offsets into field paths, import perf recordings.",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code footprint trace fmt}: prints a trace in canonical form, checks it, or rewrites it atomically. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "fmt",
         description = "Print TRACE in canonical form (the form bundled traces are stored in).",
         footer = {"", "Example:", "  footprint trace fmt --check traces/kvm-6.1/vmx/vmx-exits.trace"})

@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code footprint trace stats}: per exit, what each object's accesses touch under a layout. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "stats",
         description = {
             "Per exit: accesses, distinct fields, distinct bytes, touched and ideal cachelines per object under",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code footprint trace symbolize}: raw offsets of struct objects to field paths under a layout. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "symbolize",
         description = {
             "Rewrite the raw OBJECT+OFFSET accesses to struct objects as field paths under the layouts they were",

@@ -206,4 +206,15 @@ class TraceImportCommandTest {
         assertThat(run.out()).contains("  TSC_DEADLINE_WRITE 76493\n  X2APIC_ICR_IPI 76493\n  HLT 88245\n  PREEMPTION_TIMER 24870\n")
                 .contains("  EPT_MISCONFIG_MMIO 12051\n").contains("  IO_PORT 2992\n");
     }
+
+    @Test
+    void kvmStatWithTraceLeavesOutExitsTheTraceDoesNotDefine() throws IOException {
+        Path trace = write("t.trace", "footprint-trace 1\nexit TSC_DEADLINE_WRITE\nend\nexit CPUID\nend\n");
+        CliRun run = CliRun.of("trace", "import", "perf-kvm-stat", sample("kvm-stat-report.txt").toString(),
+                "--map", sample("vmx.map").toString(), "--trace", trace.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).endsWith("stream mix count=111101 seed=1\n  TSC_DEADLINE_WRITE 107090.2\n  CPUID 4011\nend\n");
+        assertThat(run.err()).contains(trace + " does not define exit HLT (weight 88245) left out")
+                .contains("does not define exit X2APIC_ICR_IPI (weight 45895.8) left out");
+    }
 }
