@@ -42,9 +42,12 @@ class TraceFmtCommandTest {
     @Test
     void inPlaceRewritesAtomicallyAndLeavesNoTemporaryFile() throws IOException {
         Path f = Files.writeString(tmp.resolve("t.trace"), MESSY);
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         CliRun run = CliRun.of("trace", "fmt", "--in-place", f.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(f)).isEqualTo(CANONICAL);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                .isEqualTo("rw-r--r--");
         try (var files = Files.list(tmp)) {
             assertThat(files).containsExactly(f);
         }
