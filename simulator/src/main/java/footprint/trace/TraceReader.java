@@ -56,8 +56,10 @@ public final class TraceReader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file, 0, "no such file");
         } catch (IOException e) {
-            throw new InputException(file, 0, "cannot read trace: " + e.getMessage());
+            throw new InputException(file, 0, "cannot read trace: " + e);
         }
         return parse(file.toString(), text);
     }

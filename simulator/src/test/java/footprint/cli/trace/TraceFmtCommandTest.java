@@ -76,4 +76,13 @@ class TraceFmtCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Example:").contains("footprint trace");
     }
+
+    @Test
+    void aMissingFileIsBadInput() {
+        CliRun run = CliRun.of("trace", "fmt", tmp.resolve("nope.trace").toString());
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(run.err()).isEqualTo("footprint: error: " + tmp.resolve("nope.trace") + ": no such file\n");
+        CliRun imp = CliRun.of("trace", "import", "perf-typeoff", tmp.resolve("nope.txt").toString());
+        assertThat(imp.err()).isEqualTo("footprint: error: " + tmp.resolve("nope.txt") + ": no such file\n");
+    }
 }
