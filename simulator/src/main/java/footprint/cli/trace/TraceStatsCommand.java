@@ -90,7 +90,7 @@ public final class TraceStatsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s under %d layout file(s); %d-byte lines, each object assumed to start on a line"
                 + " boundary%n", file, layouts.count(), lineSize);
         for (TraceStats.ExitStats e : stats) {
-            out.printf(Locale.ROOT, "%nexit %s%s: %d accesses (%d read, %d write), vmcs reads=%d writes=%d%n", e.exit(),
+            out.printf(Locale.ROOT, "%nexit %s%s: %d accesses (%d read, %d write; RW counts as both), vmcs reads=%d writes=%d%n", e.exit(),
                     e.fastpath() ? " (fastpath)" : "", e.accesses(), e.reads(), e.writes(), e.vmcsReads(), e.vmcsWrites());
             out.printf(Locale.ROOT, "  %-16s %-20s %8s %6s %6s %6s %6s%n", "object", "type", "accesses", "fields", "bytes",
                     "lines", "ideal");

@@ -65,7 +65,7 @@ class TraceLayoutCommandsTest {
         // apic: base_address @0 (line 0), tscdeadline @104 (line 1)
         // apic_page: 0x300 (line 12), 0x3c..0x43 straddles lines 0 and 1
         assertThat(run.out())
-                .contains("exit TSC (fastpath): 9 accesses (8 read, 2 write), vmcs reads=0 writes=0")
+                .contains("exit TSC (fastpath): 9 accesses (8 read, 2 write; RW counts as both), vmcs reads=0 writes=0")
                 .contains("  vmx              vcpu_vmx                    5      4     28      3      1")
                 .contains("  apic             kvm_lapic                   2      2     16      2      1")
                 .contains("  apic_page        (raw)                       2      2     12      3      1")
