@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
         description = "Field-access traces: check them against layouts, count what each exit touches, "
                 + "format them, turn raw offsets into field paths, import perf recordings.",
         subcommands = {
+            TraceCheckCommand.class,
+            TraceStatsCommand.class,
             TraceFmtCommand.class,
+            TraceSymbolizeCommand.class,
             TraceImportCommand.class
         },
         footer = {"", "Example:", "  footprint trace check traces/kvm-6.1/vmx/fastpath.trace --layout models/layouts/debian-6.1/vcpu_vmx.pahole"})
