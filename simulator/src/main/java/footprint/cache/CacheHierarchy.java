@@ -15,6 +15,7 @@ import java.util.List;
  */
 public final class CacheHierarchy {
     private final CacheLevel[] levels;
+    private final CacheLevel l1d;
     private final String[] names;
     private final Inclusion[] inclusion;
     private final int[] latency; // index levels.length = memory
@@ -24,7 +25,7 @@ public final class CacheHierarchy {
     private final int pairLevel;
     // Counters per level, as parallel primitive arrays so the hot path only increments.
     private final long[] accesses;
-    private final long[] hits;
+    private final long[] misses;
     private final long[] writes;
     private final long[] prefetches;
     private final long[] backInvalidations;
@@ -55,12 +56,13 @@ public final class CacheHierarchy {
             latency[i] = s.latency;
         }
         latency[n] = b.memoryLatency;
+        l1d = levels[0];
         lineShift = Integer.numberOfTrailingZeros(line);
         nextLine = b.nextLine;
         adjacentPair = b.adjacentPair;
         pairLevel = Math.min(1, n - 1);
         accesses = new long[n];
-        hits = new long[n];
+        misses = new long[n];
         writes = new long[n];
         prefetches = new long[n];
         backInvalidations = new long[n];
@@ -110,10 +112,17 @@ public final class CacheHierarchy {
      */
     public int accessLine(long address, boolean write) {
         long line = address >>> lineShift;
-        int served = fetch(line, write, 0, true);
-        if (served > 0) {
-            prefetchAfterMiss(line, served);
+        // L1D hits are the common case: count them here and skip the level loop.
+        long[] a = accesses;
+        a[0]++;
+        writes[0] += write ? 1 : 0;
+        if (l1d.access(line)) {
+            return 0;
         }
+        misses[0]++;
+        int served = lookup(line, write, 1, true);
+        fillInner(line, served, 0);
+        prefetchAfterMiss(line, served);
         return served;
     }
 
@@ -127,10 +136,7 @@ public final class CacheHierarchy {
         long last = (address + Math.max(size, 1) - 1) >>> lineShift;
         int deepest = 0;
         for (long line = first; line <= last; line++) {
-            int served = fetch(line, write, 0, true);
-            if (served > 0) {
-                prefetchAfterMiss(line, served);
-            }
+            int served = accessLine(line << lineShift, write);
             deepest = Math.max(deepest, served);
         }
         return deepest;
@@ -148,9 +154,16 @@ public final class CacheHierarchy {
         }
     }
 
+    /** Looks {@code line} up from level {@code from} outwards, then fills the levels it missed. */
     private int fetch(long line, boolean write, int from, boolean demand) {
+        int served = lookup(line, write, from, demand);
+        fillInner(line, served, from);
+        return served;
+    }
+
+    /** The first level from {@code from} on that holds {@code line} ({@code levels()} if none). */
+    private int lookup(long line, boolean write, int from, boolean demand) {
         int n = levels.length;
-        int served = n;
         for (int k = from; k < n; k++) {
             boolean hit;
             if (inclusion[k] == Inclusion.EXCLUSIVE) {
@@ -161,25 +174,24 @@ public final class CacheHierarchy {
             }
             if (demand) {
                 accesses[k]++;
-                if (write) {
-                    writes[k]++;
-                }
-                if (hit) {
-                    hits[k]++;
-                }
+                writes[k] += write ? 1 : 0;
+                misses[k] += hit ? 0 : 1;
             }
             if (hit) {
-                served = k;
-                break;
+                return k;
             }
         }
-        // Fill outer levels first so an inclusive level's back-invalidation cannot remove the new line.
+        return n;
+    }
+
+    /** Fills {@code line} into levels {@code served - 1} down to {@code from}, skipping victim caches. */
+    private void fillInner(long line, int served, int from) {
+        // Outer levels first, so an inclusive level's back-invalidation cannot remove the new line.
         for (int k = served - 1; k >= from; k--) {
             if (inclusion[k] != Inclusion.EXCLUSIVE) {
                 fill(k, line);
             }
         }
-        return served;
     }
 
     private void fill(int k, long line) {
@@ -213,14 +225,14 @@ public final class CacheHierarchy {
     /** Counters of one level since construction or the last {@link #resetStats()}. */
     public LevelStats stats(int level) {
         long a = accesses[level];
-        long h = hits[level];
+        long m = misses[level];
         long w = writes[level];
-        return new LevelStats(names[level], a, h, a - h, a - w, w, prefetches[level], backInvalidations[level]);
+        return new LevelStats(names[level], a, a - m, m, a - w, w, prefetches[level], backInvalidations[level]);
     }
 
     public void resetStats() {
         java.util.Arrays.fill(accesses, 0);
-        java.util.Arrays.fill(hits, 0);
+        java.util.Arrays.fill(misses, 0);
         java.util.Arrays.fill(writes, 0);
         java.util.Arrays.fill(prefetches, 0);
         java.util.Arrays.fill(backInvalidations, 0);

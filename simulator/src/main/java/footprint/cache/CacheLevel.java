@@ -17,6 +17,8 @@ public final class CacheLevel {
     private final ReplacementPolicy policy;
     private final int ways;
     private final int setMask;
+    /** The line this level used last (hit or fill), or NO_LINE; it is the most recently used of its set. */
+    private long mru = NO_LINE;
 
     public CacheLevel(Geometry geometry, Replacement replacement, long seed) {
         this.geometry = geometry;
@@ -38,12 +40,18 @@ public final class CacheLevel {
 
     /** Looks {@code line} up; on a hit marks it used and returns true. */
     public boolean access(long line) {
+        // Touching the most recently used line again changes no policy's state (LRU order,
+        // PLRU bits and random all stay the same), so a repeat needs no scan.
+        if (line == mru) {
+            return true;
+        }
         int set = (int) line & setMask;
         int base = set * ways;
         long[] t = tags;
         for (int i = base, end = base + ways; i < end; i++) {
             if (t[i] == line) {
                 policy.touch(set, i);
+                mru = line;
                 return true;
             }
         }
@@ -82,6 +90,7 @@ public final class CacheLevel {
         }
         tags[slot] = line;
         policy.touch(set, slot);
+        mru = line;
         return evicted;
     }
 
@@ -93,6 +102,9 @@ public final class CacheLevel {
             if (tags[i] == line) {
                 tags[i] = NO_LINE;
                 policy.invalidate(set, i);
+                if (line == mru) {
+                    mru = NO_LINE;
+                }
                 return true;
             }
         }
@@ -102,5 +114,6 @@ public final class CacheLevel {
     /** Empties every way (replacement state of empty ways no longer matters). */
     public void clear() {
         Arrays.fill(tags, NO_LINE);
+        mru = NO_LINE;
     }
 }

@@ -46,6 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
             ""},
         footer = {"%nExample:",
             "  footprint cachesim guest.din --l1d 32k:8:64 --policy lru",
+            "  valgrind --tool=lackey --trace-mem=yes --log-fd=9 ./app 9>&1 >/dev/null | \\",
+            "    footprint cachesim /dev/stdin --input-format lackey --model zen4",
             "  footprint cachesim app.lackey --model skylake-sp --format json"})
 public final class CachesimCommand implements Callable<Integer> {
     enum Format { text, json }
@@ -129,7 +131,8 @@ public final class CachesimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
+        // Not only regular files: a named pipe or /dev/stdin streams a trace without storing it.
+        if (!Files.exists(file) || Files.isDirectory(file)) {
             throw new InputException(file, 0, "no such trace file");
         }
         AddressFormat fmt = inputFormat == InputFormat.auto ? AddressStreams.detect(file)

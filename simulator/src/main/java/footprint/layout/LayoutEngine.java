@@ -55,10 +55,9 @@ public final class LayoutEngine {
                 if (m.alignedAttribute() > 0) {
                     bit = alignUp(bit, m.alignedAttribute() * 8L);
                 }
+                // pahole prints a bitfield as BYTE:BIT with BYTE the start of the type-sized unit
+                // holding its first bit; in a packed struct the bits may run past that unit.
                 long unitStart = unitBits > 0 ? (bit / unitBits) * unitBits : bit;
-                if (s.packed() && unitStart + unitBits < bit + m.bitSize()) {
-                    unitStart = (bit / 8) * 8;
-                }
                 placed.add(m.withPlacement(unitStart / 8, (int) (bit - unitStart)));
                 bit += m.bitSize();
             } else {
@@ -114,6 +113,13 @@ public final class LayoutEngine {
     }
 
     private static void collectGuessed(StructLayout s, String path, List<String> out) {
+        if (s.packingInferred()) {
+            out.add(path + " (__packed__: members sit at offsets only packing explains)");
+        }
+        if (s.alignmentFromSize() > 0) {
+            out.add(path + " (struct alignment " + s.alignmentFromSize() + ": its size needs padding the members"
+                    + " do not explain)");
+        }
         for (Member m : s.members()) {
             String where = path + "." + m.name();
             if (m.alignmentSource() == AlignmentSource.INFERRED && !(m.bitfield() && m.name().isEmpty())) {

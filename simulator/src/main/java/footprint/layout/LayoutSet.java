@@ -187,16 +187,29 @@ public final class LayoutSet {
             for (RawMember rm : raw.members) {
                 members.add(member(raw, rm, file, overridden));
             }
-            if (!raw.packed) {
-                capByObservedLayout(raw, members);
-            }
             if (raw.size >= 0 && !raw.union) {
-                learnFromObservedOffsets(raw, members);
+                dropUnneededZeroWidthBitfields(raw, members);
             }
-            int alignment = LayoutEngine.alignment(members, raw.packed, raw.alignedAttribute);
+            boolean packingInferred = !raw.packed && !raw.union && raw.size >= 0 && onlyPackingExplains(members);
+            boolean packed = raw.packed || packingInferred;
+            if (!packed) {
+                capByObservedLayout(raw, members);
+                if (raw.size >= 0 && !raw.union) {
+                    learnFromObservedOffsets(raw, members);
+                }
+            }
+            int alignedAttribute = raw.alignedAttribute;
+            int alignmentFromSize = 0;
+            if (raw.size > 0) {
+                alignmentFromSize = alignmentFromSize(raw, members, packed);
+                alignedAttribute = Math.max(alignedAttribute, alignmentFromSize);
+            }
+            int alignment = LayoutEngine.alignment(members, packed, alignedAttribute);
             long size = raw.size;
-            StructLayout s = new StructLayout(raw.name, raw.union, size, alignment, members, raw.alignedAttribute,
-                    raw.packed, raw.summary, raw.source, raw.line, false, alignmentGuessed(members, raw));
+            StructLayout s = new StructLayout(raw.name, raw.union, size, alignment, members, alignedAttribute,
+                    packed, raw.summary, raw.source, raw.line, false,
+                    alignmentFromSize > 0 || !packed && alignmentGuessed(members, raw), packingInferred,
+                    alignmentFromSize);
             if (size < 0 || !overridden.isEmpty()) {
                 StructLayout again = LayoutEngine.layOut(s, members);
                 s = again.withMembers(again.members(), again.size(), again.alignment(), !overridden.isEmpty());
@@ -219,7 +232,7 @@ public final class LayoutSet {
          */
         private static void learnFromObservedOffsets(RawStruct raw, List<Member> members) {
             StructLayout probe = new StructLayout(raw.name, false, raw.size, 1, members, raw.alignedAttribute,
-                    raw.packed, null, raw.source, raw.line, false, false);
+                    false, null, raw.source, raw.line, false, false, false, 0);
             for (int round = 0; round < members.size(); round++) {
                 List<Member> placed = LayoutEngine.layOut(probe, members).members();
                 int fix = -1;
@@ -245,6 +258,80 @@ public final class LayoutSet {
                 }
                 members.set(fix, m.withAlignment(learned, AlignmentSource.INFERRED));
             }
+        }
+
+        /**
+         * Debug info holds no unnamed bitfields: every {@code :0} in pahole's output is pahole's own
+         * guess, printed whenever a bitfield starts a new storage unit, even where the ABI's
+         * no-straddle rule already moves it there. Such a {@code :0} would pin the next member to a
+         * fresh unit in any re-layout, so keep only those the own-order layout needs (as in
+         * task_struct, whose source has "unsigned :0").
+         */
+        private static void dropUnneededZeroWidthBitfields(RawStruct raw, List<Member> members) {
+            for (int i = members.size() - 1; i >= 0; i--) {
+                if (!members.get(i).isZeroWidthBitfield() || !members.get(i).name().isEmpty()) {
+                    continue;
+                }
+                List<Member> without = new ArrayList<>(members);
+                without.remove(i);
+                StructLayout probe = new StructLayout(raw.name, false, raw.size, 1, members, raw.alignedAttribute,
+                        raw.packed, null, raw.source, raw.line, false, false, false, 0);
+                List<Member> with = LayoutEngine.layOut(probe, members).members();
+                List<Member> again = LayoutEngine.layOut(probe, without).members();
+                boolean same = true;
+                for (int j = i + 1; j < members.size() && same; j++) {
+                    Member a = with.get(j);
+                    Member b = again.get(j - 1);
+                    same = a.offset() == b.offset() && a.bitOffset() == b.bitOffset();
+                }
+                if (same) {
+                    members.remove(i);
+                }
+            }
+        }
+
+        /**
+         * A size larger than the members and their alignments explain means a struct alignment
+         * the dump does not print (DWARF keeps no {@code __aligned__} of a packed struct): the
+         * smallest power of two that pads the members to the printed size. 0 when nothing is missing.
+         */
+        private static int alignmentFromSize(RawStruct raw, List<Member> members, boolean packed) {
+            for (int a = 1; a <= 64; a *= 2) {
+                StructLayout probe = new StructLayout(raw.name, raw.union, raw.size, 1, members,
+                        Math.max(raw.alignedAttribute, a), packed, null, raw.source, raw.line, false, false, false, 0);
+                long size = LayoutEngine.layOut(probe, members).size();
+                if (size == raw.size) {
+                    return a == 1 || a <= LayoutEngine.alignment(members, packed, raw.alignedAttribute) ? 0 : a;
+                }
+                if (size > raw.size) {
+                    return 0;
+                }
+            }
+            return 0;
+        }
+
+        /**
+         * A member whose known alignment does not divide its offset, or a bitfield that runs past its
+         * storage unit, exists only in a packed struct. DWARF does not record {@code __packed__}, so
+         * pahole often does not print it; the offsets give it away.
+         */
+        private static boolean onlyPackingExplains(List<Member> members) {
+            for (Member m : members) {
+                if (m.bitfield()) {
+                    if (!m.name().isEmpty() && m.bitOffset() + m.bitSize() > m.size() * 8) {
+                        return true;
+                    }
+                    continue;
+                }
+                AlignmentSource src = m.alignmentSource();
+                // Only alignments the ABI or an attribute fixes count as evidence: a looked-up or
+                // expanded type may itself be packed without pahole saying so.
+                boolean known = src == AlignmentSource.NATURAL || src == AlignmentSource.ATTRIBUTE;
+                if (known && m.alignment() > 1 && m.offset() % m.alignment() != 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

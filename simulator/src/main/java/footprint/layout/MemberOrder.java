@@ -18,6 +18,7 @@ import java.util.Map;
 public final class MemberOrder {
     private MemberOrder() {}
 
+    /** Re-lays out {@code s} in the order an order file gives; errors name the file and line. */
     public static StructLayout apply(StructLayout s, Path orderFile) {
         List<String> lines;
         try {
@@ -27,6 +28,11 @@ public final class MemberOrder {
         } catch (IOException e) {
             throw new InputException(orderFile, 0, "cannot read: " + e.getMessage());
         }
+        return apply(s, lines, orderFile.toString());
+    }
+
+    /** Re-lays out {@code s} with its top-level members in the order of {@code lines} (one name each). */
+    public static StructLayout apply(StructLayout s, List<String> lines, String source) {
         Map<String, List<Member>> groups = new HashMap<>();
         List<Member> pending = new ArrayList<>();
         for (Member m : s.members()) {
@@ -50,12 +56,12 @@ public final class MemberOrder {
             }
             List<Member> group = groups.get(name);
             if (group == null) {
-                throw new InputException(orderFile, i + 1, "no member '" + name + "' in " + s.typeName()
+                throw new InputException(source, i + 1, "no member '" + name + "' in " + s.typeName()
                         + " (nearest: " + String.join(", ", FieldPaths.nearest(name, s.memberNames())) + ")");
             }
             Integer earlier = seenAt.putIfAbsent(name, i + 1);
             if (earlier != null) {
-                throw new InputException(orderFile, i + 1, "member '" + name + "' is listed twice (first at line "
+                throw new InputException(source, i + 1, "member '" + name + "' is listed twice (first at line "
                         + earlier + ")");
             }
             order.addAll(group);
@@ -67,7 +73,7 @@ public final class MemberOrder {
             }
         }
         if (!missing.isEmpty()) {
-            throw new InputException(orderFile, Math.max(1, lines.size()), "the order leaves out "
+            throw new InputException(source, Math.max(1, lines.size()), "the order leaves out "
                     + missing.size() + " member(s) of " + s.typeName() + ": " + String.join(", ", missing)
                     + " (list every top-level member once)");
         }

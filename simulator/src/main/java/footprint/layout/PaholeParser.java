@@ -20,6 +20,12 @@ final class PaholeParser {
     private final Deque<RawStruct> open = new ArrayDeque<>();
     private final Deque<Map<String, Long>> summaries = new ArrayDeque<>();
     private int lineNo;
+    /**
+     * After pahole's "Force padding:" comment come unnamed members it invents to show trailing
+     * padding (pahole 1.24 prints e.g. "struct {...} :8;"): they are not in the source, skip them.
+     */
+    private boolean forcePadding;
+    private int forcePaddingDepth;
     /** Type of an inline enum being skipped ("enum" or "enum NAME"), else null: its body holds no members. */
     private String inlineEnum;
 
@@ -153,10 +159,17 @@ final class PaholeParser {
             if (!rest.isEmpty()) {
                 throw error("unexpected '" + clip(rest) + "' after the closing brace of struct " + display(st));
             }
+            forcePadding = false;
             finishTopLevel(st, summary);
             return;
         }
         RawStruct parent = open.peek();
+        if (forcePadding && open.size() == forcePaddingDepth) {
+            if (rest.startsWith(":")) {
+                return;
+            }
+            forcePadding = false;
+        }
         RawMember m = new RawMember();
         m.line = lineNo;
         if (rest.startsWith("*")) {
@@ -256,10 +269,14 @@ final class PaholeParser {
         if (semi < 0) {
             throw error("not a pahole member line (no ';'): '" + clip(s) + "'");
         }
+        String after = s.substring(semi + 1).strip();
+        if (forcePadding && (open.size() > forcePaddingDepth || after.isEmpty())) {
+            return; // an invented padding member ("struct h [1]:32;"), or a member inside one
+        }
+        forcePadding = false;
         RawMember m = new RawMember();
         m.line = lineNo;
         declarator(s.substring(0, semi), m);
-        String after = s.substring(semi + 1).strip();
         if (m.bitfield && m.name.isEmpty() && after.isEmpty()) {
             // pahole prints unnamed (padding) bitfields without an offset comment.
             m.size = NaturalTypes.size(m.type);
@@ -421,9 +438,9 @@ final class PaholeParser {
         }
         m.size = sc.number("size");
         sc.end();
-        if (m.bitfield && m.bitOffset + m.bitSize > m.size * 8) {
-            throw error("bitfield '" + m.name + "' (bits " + m.bitOffset + ".." + (m.bitOffset + m.bitSize)
-                    + ") does not fit its " + m.size + "-byte storage unit");
+        if (m.bitfield && m.bitOffset >= m.size * 8) {
+            throw error("bitfield '" + m.name + "' starts at bit " + m.bitOffset + ", outside its " + m.size
+                    + "-byte storage unit");
         }
     }
 
@@ -432,6 +449,11 @@ final class PaholeParser {
             return;
         }
         String b = body.strip();
+        if (b.equals("Force padding:")) {
+            forcePadding = true;
+            forcePaddingDepth = open.size();
+            return;
+        }
         int colon = b.indexOf(':');
         if (colon < 0 || !SUMMARY_KEYS.contains(b.substring(0, colon))) {
             return;

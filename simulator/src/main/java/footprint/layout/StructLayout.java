@@ -9,7 +9,10 @@ import java.util.Optional;
  * relative to the start of this struct. {@code name} is empty for an anonymous struct/union;
  * {@code declared} holds pahole's own summary numbers (null where pahole printed none);
  * {@code relaidOut} is true when the layout engine, not pahole, placed the members;
- * {@code alignmentGuessed} is true when {@code alignment} rests on an inferred member alignment.
+ * {@code alignmentGuessed} is true when {@code alignment} rests on an inferred member alignment;
+ * {@code packingInferred} is true when pahole printed no {@code __packed__} but members sit at
+ * offsets that only packing explains (DWARF does not record the attribute); {@code alignmentFromSize}
+ * is the struct alignment guessed from a size larger than its members explain (0 if none).
  */
 public record StructLayout(
         String name,
@@ -23,7 +26,9 @@ public record StructLayout(
         String source,
         int line,
         boolean relaidOut,
-        boolean alignmentGuessed) {
+        boolean alignmentGuessed,
+        boolean packingInferred,
+        int alignmentFromSize) {
 
     public StructLayout {
         members = List.copyOf(members);
@@ -63,6 +68,6 @@ public record StructLayout(
 
     StructLayout withMembers(List<Member> newMembers, long newSize, int newAlignment, boolean newRelaidOut) {
         return new StructLayout(name, union, newSize, newAlignment, newMembers, alignedAttribute, packed,
-                declared, source, line, newRelaidOut, alignmentGuessed);
+                declared, source, line, newRelaidOut, alignmentGuessed, packingInferred, alignmentFromSize);
     }
 }

@@ -26,6 +26,16 @@ public final class BoundTrace {
         return exits;
     }
 
+    /** The index of the object of this name in {@link #objects()}, or -1. */
+    public int objectIndex(String name) {
+        for (int i = 0; i < objects.size(); i++) {
+            if (objects.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The index of the exit of this name, or -1. */
     public int exitIndex(String name) {
         for (int i = 0; i < exits.size(); i++) {

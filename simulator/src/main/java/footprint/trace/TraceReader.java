@@ -27,6 +27,7 @@ public final class TraceReader {
             Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\.([^+]+))?(?:\\+(0[xX][0-9a-fA-F]+|\\d+))?");
     private static final Pattern LOCATION = Pattern.compile("\\S+:\\d+");
     private static final Pattern WEIGHT = Pattern.compile("\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+    private static final Pattern EXIT_NAME = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern REPEAT = Pattern.compile("([A-Za-z0-9_]+)(?:\\*(\\d+))?");
 
     private final String source;
@@ -55,8 +56,10 @@ public final class TraceReader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file, 0, "no such file");
         } catch (IOException e) {
-            throw new InputException(file, 0, "cannot read trace: " + e.getMessage());
+            throw new InputException(file, 0, "cannot read trace: " + e);
         }
         return parse(file.toString(), text);
     }
@@ -209,7 +212,7 @@ public final class TraceReader {
                 throw error(line, "duplicate segment '" + name + "' (first defined at line " + first + ")");
             }
         } else {
-            if (!REPEAT.matcher(name).matches() || name.contains("*")) {
+            if (!EXIT_NAME.matcher(name).matches()) {
                 throw error(line, "exit name '" + name + "' may use only letters, digits and '_'");
             }
             Integer first = exits.get(name);

@@ -77,6 +77,8 @@ class TraceBinderTest {
         assertThat(tsc.vmcsWrites()).isEqualTo(3);
         assertThat(b.exits().get(1).accessCount()).isEqualTo(1);
         assertThat(b.exitIndex("NOPE")).isEqualTo(-1);
+        assertThat(b.objectIndex("apic_page")).isEqualTo(2);
+        assertThat(b.objectIndex("nope")).isEqualTo(-1);
         assertThat(b.stream().count()).isEqualTo(4);
         assertThat(b.source()).isSameAs(t);
     }

@@ -1,5 +1,8 @@
 package footprint.cli.trace;
 
+import footprint.trace.ExitDef;
+import footprint.trace.MixStream;
+import footprint.trace.TraceReader;
 import footprint.trace.TraceWriter;
 import footprint.trace.perf.ExitReasonMap;
 import footprint.trace.perf.KvmStatMix;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code footprint trace import perf-kvm-stat}: a {@code perf kvm stat report} table to a {@code stream mix} block. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "perf-kvm-stat",
         description = {
             "Turn 'perf kvm stat report' output into a weighted exit mix (a 'stream mix' block to paste into a trace).",
@@ -27,7 +31,8 @@ import picocli.CommandLine.Parameters;
         },
         footer = {"", "Example:",
             "  perf kvm stat record -a sleep 10 && perf kvm stat report --event=vmexit > kvm-stat.txt",
-            "  footprint trace import perf-kvm-stat kvm-stat.txt --map traces/perf-kvm-stat-vmx.map"})
+            "  footprint trace import perf-kvm-stat kvm-stat.txt --map traces/perf-kvm-stat-vmx.map \\",
+            "      --trace traces/kvm-6.1/vmx/vmx-exits.trace"})
 public final class ImportPerfKvmStatCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "REPORT", description = "Saved output of 'perf kvm stat report'.")
     Path report;
@@ -36,6 +41,10 @@ public final class ImportPerfKvmStatCommand implements Callable<Integer> {
             description = "Lines 'REASON EXIT [SHARE]' mapping perf's exit reasons to trace exit names "
                     + "(default: each reason keeps its own name).")
     Path map;
+
+    @Option(names = "--trace", paramLabel = "TRACE",
+            description = "Keep only exits this trace defines; the weight of other exits is reported on stderr and left out.")
+    Path trace;
 
     @Option(names = "--count", paramLabel = "N", description = "Exits the mix draws (default: the mapped sample count).")
     long count;
@@ -56,15 +65,22 @@ public final class ImportPerfKvmStatCommand implements Callable<Integer> {
         }
         KvmStatReport r = KvmStatReport.read(report);
         ExitReasonMap m = map == null ? ExitReasonMap.identity() : ExitReasonMap.read(map);
-        KvmStatMix mix = KvmStatMix.of(r, m, count, seed);
+        java.util.Set<String> exits = trace == null ? null : TraceReader.read(trace).exits().stream()
+                .map(ExitDef::name).collect(java.util.stream.Collectors.toSet());
+        KvmStatMix mix = KvmStatMix.of(r, m, count, seed, exits);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (KvmStatReport.Row row : mix.unmapped()) {
             err.printf(Locale.ROOT, "footprint: %s:%d: unmapped exit reason %s (%d samples, %.2f%%) left out%n",
                     report, row.line(), row.reason(), row.samples(), row.samplesPercent());
         }
+        for (MixStream.Entry e : mix.undefined()) {
+            err.printf(Locale.ROOT, "footprint: %s does not define exit %s (weight %s) left out%n", trace, e.exit(),
+                    TraceWriter.weight(e.weight()));
+        }
         if (mix.stream() == null) {
-            throw new footprint.input.InputException(map, 0, "maps none of the exit reasons in " + report);
+            throw new footprint.input.InputException(report.toString(), 0, "no exit reason maps to an exit"
+                    + (map == null ? "" : " of " + map) + (trace == null ? "" : " that " + trace + " defines"));
         }
         if (format == OutputFormat.json) {
             out.print(Json.write(json(r, m, mix)));

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code footprint trace import perf-mem}: perf mem samples inside one object to a raw offset trace. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "perf-mem",
         description = {
             "Turn 'perf script' output of a 'perf mem record' session into a raw offset trace of one object:",

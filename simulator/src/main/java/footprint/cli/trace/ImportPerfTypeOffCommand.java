@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code footprint trace import perf-typeoff}: perf data-type profile to per-field access weights. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "perf-typeoff",
         description = {
             "Turn 'perf report --sort type,typeoff' output (data-type profiling, Linux 6.8+) into per-field",

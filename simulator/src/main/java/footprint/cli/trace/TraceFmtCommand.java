@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code footprint trace fmt}: prints a trace in canonical form, checks it, or rewrites it atomically. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "fmt",
         description = "Print TRACE in canonical form (the form bundled traces are stored in).",
-        footer = {"", "Example:", "  footprint trace fmt --check traces/kvm-6.1/vmx/fastpath.trace"})
+        footer = {"", "Example:", "  footprint trace fmt --check traces/kvm-6.1/vmx/vmx-exits.trace"})
 public final class TraceFmtCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file.")
     Path file;
@@ -70,6 +71,15 @@ public final class TraceFmtCommand implements Callable<Integer> {
         return i + 1;
     }
 
+    /** The temporary file is created owner-only; give the result the permissions the original had. */
+    private static void keepPermissions(Path original, Path tmp) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(original));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the platform's defaults apply
+        }
+    }
+
     /** Writes a sibling temporary file and renames it over {@code file}, so a crash never leaves half a trace. */
     static void replaceAtomically(Path file, String text) {
         Path dir = file.toAbsolutePath().getParent();
@@ -77,6 +87,7 @@ public final class TraceFmtCommand implements Callable<Integer> {
         try {
             tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            keepPermissions(file, tmp);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new InputException(file, 0, "cannot rewrite in place: " + e.getMessage());

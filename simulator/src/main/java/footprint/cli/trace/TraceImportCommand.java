@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code footprint trace import}: turns what perf records on a host into footprint inputs. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "import",
         description = "Import perf recordings: an exit mix, a raw offset trace, per-field access weights.",
         subcommands = {ImportPerfKvmStatCommand.class, ImportPerfMemCommand.class, ImportPerfTypeOffCommand.class},

@@ -23,8 +23,10 @@ final class TextLines {
             while ((line = in.readLine()) != null) {
                 handler.line(line, ++n);
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file, 0, "no such file");
         } catch (IOException | UncheckedIOException e) {
-            throw new InputException(file, 0, "cannot read: " + e.getMessage());
+            throw new InputException(file, 0, "cannot read: " + e);
         }
     }
 }

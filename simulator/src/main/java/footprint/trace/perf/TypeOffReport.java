@@ -79,12 +79,13 @@ public record TypeOffReport(String source, List<TypeWeights> types, List<Unattri
         }
         List<TypeWeights> types = new ArrayList<>();
         byType.forEach((type, list) -> {
-            double total = list.stream().mapToDouble(Row::percent).sum();
+            // perf prints two decimals; rounding the sum keeps 27.34 from printing as 27.339999999999996
+            double total = round(list.stream().mapToDouble(Row::percent).sum());
             long samples = list.stream().mapToLong(Row::samples).sum();
             Map<Long, FieldWeight> fields = new LinkedHashMap<>();
             for (Row r : list) { // one row per offset, unless perf split it (e.g. by a hidden sort key): merge
                 fields.merge(r.offset(), new FieldWeight(r.offset(), r.field(), r.percent(), r.samples(), 0),
-                        (a, b) -> new FieldWeight(a.offset(), a.field(), a.percent() + b.percent(),
+                        (a, b) -> new FieldWeight(a.offset(), a.field(), round(a.percent() + b.percent()),
                                 a.samples() + b.samples(), 0));
             }
             List<FieldWeight> sorted = fields.values().stream()
@@ -96,7 +97,11 @@ public record TypeOffReport(String source, List<TypeWeights> types, List<Unattri
         });
         types.sort(Comparator.comparingDouble(TypeWeights::percent).reversed().thenComparing(TypeWeights::type));
         List<Unattributed> un = new ArrayList<>();
-        pseudo.forEach((type, acc) -> un.add(new Unattributed(type, acc[0], (long) acc[1])));
+        pseudo.forEach((type, acc) -> un.add(new Unattributed(type, round(acc[0]), (long) acc[1])));
         return new TypeOffReport(file.toString(), types, un);
+    }
+
+    private static double round(double percent) {
+        return Math.round(percent * 1e6) / 1e6;
     }
 }

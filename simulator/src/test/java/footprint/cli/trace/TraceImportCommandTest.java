@@ -206,4 +206,33 @@ class TraceImportCommandTest {
         assertThat(run.out()).contains("  TSC_DEADLINE_WRITE 76493\n  X2APIC_ICR_IPI 76493\n  HLT 88245\n  PREEMPTION_TIMER 24870\n")
                 .contains("  EPT_MISCONFIG_MMIO 12051\n").contains("  IO_PORT 2992\n");
     }
+
+    @Test
+    void kvmStatWithTraceLeavesOutExitsTheTraceDoesNotDefine() throws IOException {
+        Path trace = write("t.trace", "footprint-trace 1\nexit TSC_DEADLINE_WRITE\nend\nexit CPUID\nend\n");
+        CliRun run = CliRun.of("trace", "import", "perf-kvm-stat", sample("kvm-stat-report.txt").toString(),
+                "--map", sample("vmx.map").toString(), "--trace", trace.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).endsWith("stream mix count=111101 seed=1\n  TSC_DEADLINE_WRITE 107090.2\n  CPUID 4011\nend\n");
+        assertThat(run.err()).contains(trace + " does not define exit HLT (weight 88245) left out")
+                .contains("does not define exit X2APIC_ICR_IPI (weight 45895.8) left out");
+    }
+
+    @Test
+    void perfMemImportThenSymbolizeGivesFieldPaths() throws IOException {
+        CliRun imported = CliRun.of("trace", "import", "perf-mem", sample("mem.script").toString(), "--object", "vmx",
+                "--type", "vcpu_vmx", "--base", "0xffff9e2c4a8e4000", "--size", "9088");
+        Path raw = write("sampled.trace", imported.out());
+        CliRun run = CliRun.of("trace", "symbolize", raw.toString(), "--layout",
+                footprint.testsupport.RepoFiles.resolve("models/layouts/debian-6.1/debian-6.1-vcpu_vmx.expanded.pahole").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("  R vmx.exit_reason.full 8 vmx_vcpu_run+0x1a4 mem.script:1 # 3 samples\n")
+                .contains("  R vmx.vcpu.arch.regs[2] 8 __vmx_vcpu_run+0x5b mem.script:2 # 1 sample\n")
+                .contains("  W vmx.vcpu.arch.regs_avail 8 vmx_vcpu_run+0x2f0 mem.script:4 # 1 sample\n")
+                .contains("  R vmx.vcpu.arch.apic 8 handle_fastpath_set_tscdeadline+0x23 mem.script:5 # 1 sample\n")
+                .contains("  R vmx.loaded_vmcs 8 vmx_vcpu_run+0xd1 mem.script:7 # 1 sample\n")
+                .contains("  W vmx.vcpu.arch.mp_state 8 kvm_vcpu_halt+0x46 mem.script:10 # 1 sample\n");
+        assertThat(run.err()).contains("6 raw access(es) symbolized");
+    }
 }

@@ -1,0 +1,164 @@
+package footprint.cli.trace;
+
+import footprint.trace.BoundTrace;
+import footprint.trace.TraceBinder;
+import footprint.trace.TraceReader;
+import footprint.trace.TraceStats;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code footprint trace stats}: per exit, what each object's accesses touch under a layout. */
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "stats",
+        description = {
+            "Per exit: accesses, distinct fields, distinct bytes, touched and ideal cachelines per object under",
+            "the layouts. Each object is assumed to start on a cacheline boundary (offset 0 of a line-aligned",
+            "base); an unaligned placement can only add lines (see 'footprint simulate' for placements).",
+            "JSON lists, per exit and object, every field touched with its offset, size, R/W and lines."
+        },
+        footer = {"", "Example:",
+            "  L=models/layouts/debian-6.1",
+            "  footprint trace stats traces/kvm-6.1/vmx/vmx-exits.trace --format json --exit TSC_DEADLINE_WRITE --layout \\",
+            "      $L/debian-6.1-vcpu_vmx.expanded.pahole $L/debian-6.1-kvm_lapic.expanded.pahole \\",
+            "      $L/debian-6.1-kvm.expanded.pahole $L/debian-6.1-kvm_run.pahole"})
+public final class TraceStatsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file.")
+    Path file;
+
+    @Mixin
+    LayoutFiles layouts;
+
+    @Option(names = "--allow-missing", description = "Warn about and skip accesses that do not resolve, instead of failing.")
+    boolean allowMissing;
+
+    @Option(names = "--line-size", defaultValue = "64", paramLabel = "BYTES", description = "Cacheline size (default: ${DEFAULT-VALUE}).")
+    int lineSize;
+
+    @Option(names = "--exit", paramLabel = "NAME", description = "Only these exits (default: all).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--fields", description = "In text output, list under each object the fields it touches, with their lines.")
+    boolean listFields;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (lineSize <= 0 || Integer.bitCount(lineSize) != 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--line-size must be a power of two");
+        }
+        List<String> warnings = new ArrayList<>();
+        BoundTrace bound = TraceBinder.bind(TraceReader.read(file), layouts.load(), allowMissing, warnings);
+        for (String name : only) {
+            if (bound.exitIndex(name) < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--exit " + name + ": no such exit in "
+                        + file + " (exits: " + String.join(", ", bound.exits().stream().map(e -> e.name()).toList()) + ")");
+            }
+        }
+        List<TraceStats.ExitStats> stats = TraceStats.of(bound, lineSize).stream()
+                .filter(s -> only.isEmpty() || only.contains(s.exit())).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        warnings.forEach(w -> err.println("footprint: " + w));
+        if (format == OutputFormat.json) {
+            out.print(Json.write(json(stats)));
+        } else {
+            text(out, stats);
+        }
+        out.flush();
+        err.flush();
+        return 0;
+    }
+
+    private void text(PrintWriter out, List<TraceStats.ExitStats> stats) {
+        out.printf(Locale.ROOT, "%s under %d layout file(s); %d-byte lines, each object assumed to start on a line"
+                + " boundary%n", file, layouts.count(), lineSize);
+        for (TraceStats.ExitStats e : stats) {
+            out.printf(Locale.ROOT, "%nexit %s%s: %d accesses (%d read, %d write; RW counts as both), vmcs reads=%d writes=%d%n", e.exit(),
+                    e.fastpath() ? " (fastpath)" : "", e.accesses(), e.reads(), e.writes(), e.vmcsReads(), e.vmcsWrites());
+            out.printf(Locale.ROOT, "  %-16s %-20s %8s %6s %6s %6s %6s%n", "object", "type", "accesses", "fields", "bytes",
+                    "lines", "ideal");
+            for (TraceStats.ObjectStats o : e.objects()) {
+                out.printf(Locale.ROOT, "  %-16s %-20s %8d %6d %6d %6d %6d%n", o.object(),
+                        o.structType() == null ? "(raw)" : o.structType(), o.accesses(), o.distinctFields(), o.bytes(),
+                        o.touchedLines(), o.idealLines());
+                if (listFields) {
+                    for (TraceStats.FieldTouch f : o.fields()) {
+                        out.printf(Locale.ROOT, "      %8s %4d %-2s lines %-10s %s%n", "+0x" + Long.toHexString(f.offset()),
+                                f.size(), f.ops(), joinLines(f.lines()), f.path());
+                    }
+                }
+            }
+            out.printf(Locale.ROOT, "  %-16s %-20s %8d %6d %6d %6d %6d%n", "total", "", e.accesses(), e.distinctFields(),
+                    e.bytes(), e.touchedLines(), e.idealLines());
+        }
+    }
+
+    private static String joinLines(List<Long> lines) {
+        return lines.size() == 1 ? lines.get(0).toString() : lines.get(0) + "-" + lines.get(lines.size() - 1);
+    }
+
+    private Map<String, Object> json(List<TraceStats.ExitStats> stats) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("trace", file.toString());
+        root.put("lineSize", lineSize);
+        root.put("placement", "each object at offset 0 of a line-aligned base");
+        List<Map<String, Object>> exits = new ArrayList<>();
+        for (TraceStats.ExitStats e : stats) {
+            Map<String, Object> eo = new LinkedHashMap<>();
+            eo.put("exit", e.exit());
+            eo.put("fastpath", e.fastpath());
+            eo.put("accesses", e.accesses());
+            eo.put("reads", e.reads());
+            eo.put("writes", e.writes());
+            eo.put("vmcsReads", e.vmcsReads());
+            eo.put("vmcsWrites", e.vmcsWrites());
+            eo.put("bytes", e.bytes());
+            eo.put("touchedLines", e.touchedLines());
+            eo.put("idealLines", e.idealLines());
+            List<Map<String, Object>> objects = new ArrayList<>();
+            for (TraceStats.ObjectStats o : e.objects()) {
+                Map<String, Object> oo = new LinkedHashMap<>();
+                oo.put("object", o.object());
+                oo.put("type", o.structType());
+                oo.put("accesses", o.accesses());
+                oo.put("distinctFields", o.distinctFields());
+                oo.put("bytes", o.bytes());
+                oo.put("touchedLines", o.touchedLines());
+                oo.put("idealLines", o.idealLines());
+                List<Map<String, Object>> fields = new ArrayList<>();
+                for (TraceStats.FieldTouch f : o.fields()) {
+                    Map<String, Object> fo = new LinkedHashMap<>();
+                    fo.put("path", f.path());
+                    fo.put("offset", f.offset());
+                    fo.put("size", f.size());
+                    fo.put("op", f.ops());
+                    fo.put("lines", f.lines());
+                    fields.add(fo);
+                }
+                oo.put("fields", fields);
+                objects.add(oo);
+            }
+            eo.put("objects", objects);
+            exits.add(eo);
+        }
+        root.put("exits", exits);
+        return root;
+    }
+}
