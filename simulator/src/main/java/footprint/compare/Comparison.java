@@ -14,8 +14,8 @@ public final class Comparison {
         int lineSize = setup.models().get(0).caches().create(setup.seed()).lineSize();
         List<SoleFieldLine> sole = new ArrayList<>(FieldAttribution.soleLines("before", setup.before(), lineSize));
         sole.addAll(FieldAttribution.soleLines("after", setup.after(), lineSize));
-        List<DensityMap> maps = new ArrayList<>(DensityMaps.of("before", setup.before(), setup.memberBytesBefore(), lineSize));
-        maps.addAll(DensityMaps.of("after", setup.after(), setup.memberBytesAfter(), lineSize));
+        List<DensityMap> maps = new ArrayList<>(DensityMaps.of("before", setup.before(), setup.structsBefore()));
+        maps.addAll(DensityMaps.of("after", setup.after(), setup.structsAfter()));
         ComparisonReport.Settings settings = new ComparisonReport.Settings(traceName, setup.exits(), setup.seed(),
                 setup.placement().kind().name().toLowerCase(java.util.Locale.ROOT), setup.guest().describe(),
                 setup.guestSweep(), setup.placements(), PairedDiff.CONFIDENCE);

@@ -1,13 +1,19 @@
 package footprint.compare;
 
 /**
- * The bytes of one struct under one layout, one character per byte: {@code #} accessed by the
- * trace, {@code m} an unaccessed member, {@code .} a hole or padding.
+ * The bytes of one struct under one layout with the accessed bytes marked, one character per
+ * byte as the layout package's {@code DensityChart} draws them: a letter per top-level member
+ * (upper case where accessed), {@code .} a hole, {@code _} trailing padding, {@code !} an
+ * accessed byte outside any member.
  */
 public record DensityMap(String side, String object, String structType, long size, int lineSize, String bytes) {
-    public static final char HOT = '#';
-    public static final char MEMBER = 'm';
-    public static final char HOLE = '.';
+    public static boolean isHot(char c) {
+        return Character.isUpperCase(c) || c == '!';
+    }
+
+    public static boolean isGap(char c) {
+        return c == '.' || c == '_';
+    }
 
     public int lines() {
         return (int) ((size + lineSize - 1) / lineSize);
@@ -20,6 +26,6 @@ public record DensityMap(String side, String object, String structType, long siz
     }
 
     public int hotBytes(int line) {
-        return (int) line(line).chars().filter(c -> c == HOT).count();
+        return (int) line(line).chars().filter(c -> isHot((char) c)).count();
     }
 }

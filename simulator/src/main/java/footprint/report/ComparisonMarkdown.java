@@ -51,7 +51,7 @@ public final class ComparisonMarkdown {
             md.append("| ").append(f.side()).append(" | ").append(f.object()).append(" | ").append(f.line()).append(" | `")
                     .append(f.field()).append("` | ").append(String.join(", ", f.exits())).append(" |\n");
         }
-        md.append("\n## Density maps\n\n`#` accessed byte, `m` member, `.` hole or padding; lines with accessed bytes only.\n");
+        md.append("\n## Density maps\n\nOne character per byte: a letter per top-level member (upper case: accessed), `.` hole, `_` padding; lines with accessed bytes only.\n");
         for (DensityMap d : r.densityMaps()) {
             md.append("\n").append(d.side()).append(" `").append(d.object()).append("` (struct ").append(d.structType())
                     .append(", ").append(d.size()).append(" bytes)\n\n```\n");

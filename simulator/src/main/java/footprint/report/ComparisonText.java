@@ -194,8 +194,9 @@ public final class ComparisonText {
 
     private static void density(List<String> out, ComparisonReport r) {
         out.add("");
-        out.add("Density of the lines with accessed bytes (# accessed, m member,");
-        out.add(". hole; one character per 2 bytes, # if either byte is accessed)");
+        out.add("Density of the lines with accessed bytes, 2 bytes per character:");
+        out.add("a-z member (one letter per top-level member), A-Z accessed, . hole,");
+        out.add("_ padding, : half member and half hole");
         for (DensityMap d : r.densityMaps()) {
             int hotLines = 0;
             int hot = 0;
@@ -216,17 +217,18 @@ public final class ComparisonText {
         }
     }
 
+    /** Two bytes per character, as DensityChart's compact mode draws them. */
     private static String halve(String bytes) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < bytes.length(); i += 2) {
             char a = bytes.charAt(i);
             char b = i + 1 < bytes.length() ? bytes.charAt(i + 1) : a;
-            if (a == DensityMap.HOT || b == DensityMap.HOT) {
-                sb.append(DensityMap.HOT);
-            } else if (a == DensityMap.MEMBER || b == DensityMap.MEMBER) {
-                sb.append(DensityMap.MEMBER);
+            if (DensityMap.isHot(a) || DensityMap.isHot(b)) {
+                sb.append(DensityMap.isHot(a) ? a : b);
+            } else if (DensityMap.isGap(a) != DensityMap.isGap(b)) {
+                sb.append(':');
             } else {
-                sb.append(DensityMap.HOLE);
+                sb.append(a);
             }
         }
         return sb.toString();

@@ -99,12 +99,18 @@ final class SvgCharts {
         return s.append("</svg>\n").toString();
     }
 
+    /** Accessed bytes red; members in two alternating blues so neighbours differ; holes grey; padding lighter. */
     private static String colour(char c) {
-        return switch (c) {
-            case DensityMap.HOT -> "#d62728";
-            case DensityMap.MEMBER -> "#c7d7e8";
-            default -> "#f4f4f4";
-        };
+        if (DensityMap.isHot(c)) {
+            return "#d62728";
+        }
+        if (c == '_') {
+            return "#fafafa";
+        }
+        if (DensityMap.isGap(c)) {
+            return "#dddddd";
+        }
+        return (c - 'a') % 2 == 0 ? "#c7d7e8" : "#9fb8d6";
     }
 
     private static StringBuilder open(String title) {

@@ -35,7 +35,7 @@ class HtmlInChromiumTest {
         assertThat(dom.err()).doesNotContain("Uncaught").doesNotContain("CONSOLE");
 
         Path png = tmp.resolve("report.png");
-        Result shot = chromium("--screenshot=" + png, "--window-size=1200,2400", html.toUri().toString());
+        Result shot = chromium("--screenshot=" + png, "--window-size=1200,6000", html.toUri().toString());
         assertThat(shot.exitCode()).as(shot.err()).isZero();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(1200);

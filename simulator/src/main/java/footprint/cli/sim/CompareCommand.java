@@ -5,11 +5,9 @@ import footprint.compare.Comparison;
 import footprint.compare.ComparisonReport;
 import footprint.compare.ComparisonSetup;
 import footprint.compare.InputFile;
-import footprint.compare.MemberBytes;
 import footprint.compare.ModelUnderTest;
 import footprint.compare.Verdict;
 import footprint.input.InputException;
-import footprint.layout.LayoutSet;
 import footprint.layout.StructLayout;
 import footprint.model.CpuModel;
 import footprint.model.CpuModels;
@@ -27,7 +25,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,7 +121,7 @@ public final class CompareCommand implements Callable<Integer> {
         long seed = replay.seed;
         ComparisonSetup setup = new ComparisonSetup(a.program(), b.program(), () -> a.stream().iterator(exits, seed), mut,
                 exits, seed, replay.placement(), replay.guest(DEFAULT_GUEST_WS), sweep, replay.guestAccesses,
-                replay.pattern(), placements, memberBytes(a), memberBytes(b));
+                replay.pattern(), placements, structs(a), structs(b));
         ComparisonReport report = Comparison.run(setup, replay.trace.toString(), commandLine(), inputs(cpus),
                 uniqueWarnings, progress);
         String text = reportFormat.render(report);
@@ -198,12 +195,11 @@ public final class CompareCommand implements Callable<Integer> {
         return String.join(", ", l.subList(0, Math.min(6, l.size()))) + (l.size() > 6 ? ", ..." : "");
     }
 
-    private static Map<String, BitSet> memberBytes(ReplayInputs in) {
-        Map<String, BitSet> out = new TreeMap<>();
-        LayoutSet layouts = in.layouts();
+    private static Map<String, StructLayout> structs(ReplayInputs in) {
+        Map<String, StructLayout> out = new TreeMap<>();
         for (ExitProgram.ProgramObject o : in.program().objects()) {
             if (o.structType() != null) {
-                layouts.find(o.structType()).ifPresent(s -> out.put(o.structType(), MemberBytes.of(s, layouts)));
+                in.layouts().find(o.structType()).ifPresent(s -> out.put(o.structType(), s));
             }
         }
         return out;
