@@ -118,6 +118,38 @@ class CompareCommandTest {
     }
 
     @Test
+    void severalModelsAreComparedInTheOrderGiven() {
+        List<String> a = args("before.pahole", "after.pahole", "--model", "zen4", "--format", "json");
+        CliRun r = run(a);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        ComparisonReport report = ReportJson.read(r.out(), ComparisonReport.class);
+        assertThat(report.models()).extracting(m -> m.model()).containsExactly("skylake-sp", "zen4");
+        assertThat(report.verdict()).anyMatch(v -> v.startsWith("zen4: "));
+    }
+
+    @Test
+    void aRecordedGuestStreamRunsBetweenTheExits() throws Exception {
+        Path guest = tmp.resolve("guest.txt");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1024; i++) {
+            sb.append(i % 4 == 3 ? "W " : "R ").append("0x").append(Long.toHexString(0x7f0000000000L + 64L * i)).append(" 8\n");
+        }
+        Files.writeString(guest, sb.toString());
+        List<String> a = args("before.pahole", "after.pahole", "--guest-trace", guest.toString(), "--format", "json");
+        a.set(a.indexOf("--guest-sweep") + 1, "none");
+        a.set(a.indexOf("--placements") + 1, "0");
+        CliRun r = run(a);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        ComparisonReport report = ReportJson.read(r.out(), ComparisonReport.class);
+        assertThat(report.settings().guest()).startsWith("recorded ").endsWith("500 accesses per exit");
+        assertThat(report.inputs()).extracting(i -> i.role()).contains("guest trace");
+        // 1024 distinct lines (64 KiB) cycled 500 at a time overflow the L1D: the exits' lines miss too.
+        assertThat(report.models().get(0).mix().metric(Metrics.misses("L1D")).before()).isGreaterThan(1);
+        assertThat(report.models().get(0).guestSweep()).isEmpty();
+        assertThat(report.models().get(0).placementSweep()).isNull();
+    }
+
+    @Test
     void anUnknownFormatOrSizeIsAUsageError() {
         assertThat(run(args("before.pahole", "after.pahole", "--format", "pdf")).err()).contains("valid: text, md, json, html");
         CliRun size = run(args("before.pahole", "after.pahole", "--guest-ws", "12q"));
