@@ -40,9 +40,6 @@ public final class ComparisonHtml {
         for (String v : r.verdict()) {
             h.append("<li>").append(Html.escape(v.strip())).append("</li>\n");
         }
-        for (String w : r.warnings()) {
-            h.append("<li>warning: ").append(Html.escape(w)).append("</li>\n");
-        }
         h.append("</ul>\n");
         for (ModelComparison m : r.models()) {
             model(h, m);
@@ -63,6 +60,11 @@ public final class ComparisonHtml {
                 }
             }
             h.append("</div>\n");
+        }
+        if (!r.warnings().isEmpty()) {
+            h.append("<h2>Warnings</h2>\n<ul class=\"warnings\">\n");
+            r.warnings().forEach(w -> h.append("<li>").append(Html.escape(w)).append("</li>\n"));
+            h.append("</ul>\n");
         }
         h.append("<h2>Reproduce</h2>\n<pre>").append(Html.escape(r.commandLine())).append("</pre>\n<table class=\"inputs\">"
                 + "<tr><th>input</th><th>path</th><th>SHA-256</th></tr>\n");
@@ -89,7 +91,7 @@ public final class ComparisonHtml {
         for (ExitComparison row : m.rows()) {
             row.metrics().forEach((name, d) -> h.append("<tr><td>").append(Html.escape(row.exit())).append("</td><td>")
                     .append(Html.escape(name)).append("</td>").append(num(Numbers.two(d.before())))
-                    .append(num(Numbers.two(d.after()))).append(diffCell(d)).append(num(ci(d)))
+                    .append(num(Numbers.two(d.after()))).append(diffCell(d, fine(name))).append(num(ci(d, fine(name))))
                     .append(num(Numbers.p(d.pValue()))).append(num(Numbers.percent(d.shareOfExit()))).append("</tr>\n"));
         }
         h.append("</table>\n");
@@ -164,11 +166,25 @@ public final class ComparisonHtml {
     }
 
     private static String diffCell(PairedDiff d) {
+        return diffCell(d, false);
+    }
+
+    private static String diffCell(PairedDiff d, boolean fine) {
         String cls = d.lower() ? " better" : d.higher() ? " worse" : "";
-        return "<td class=\"n" + cls + "\">" + Numbers.signed(d.diff()) + "</td>";
+        return "<td class=\"n" + cls + "\">" + (fine ? Numbers.signedTwo(d.diff()) : Numbers.signed(d.diff())) + "</td>";
     }
 
     private static String ci(PairedDiff d) {
-        return "[" + Numbers.signed(d.ciLow()) + ", " + Numbers.signed(d.ciHigh()) + "]";
+        return ci(d, false);
+    }
+
+    private static String ci(PairedDiff d, boolean fine) {
+        java.util.function.DoubleFunction<String> f = fine ? Numbers::signedTwo : Numbers::signed;
+        return "[" + f.apply(d.ciLow()) + ", " + f.apply(d.ciHigh()) + "]";
+    }
+
+    /** Miss counts get two decimals: a fraction of a line per exit matters. */
+    static boolean fine(String metric) {
+        return metric.contains("misses");
     }
 }

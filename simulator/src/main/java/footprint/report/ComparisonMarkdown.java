@@ -33,9 +33,6 @@ public final class ComparisonMarkdown {
         for (String v : r.verdict()) {
             md.append(v.startsWith("  ") ? "  - " : "- ").append(v.strip()).append('\n');
         }
-        for (String w : r.warnings()) {
-            md.append("- warning: ").append(w).append('\n');
-        }
         for (ModelComparison m : r.models()) {
             model(md, m);
         }
@@ -61,6 +58,10 @@ public final class ComparisonMarkdown {
                 }
             }
             md.append("```\n");
+        }
+        if (!r.warnings().isEmpty()) {
+            md.append("\n## Warnings\n\n");
+            r.warnings().forEach(w -> md.append("- ").append(w).append('\n'));
         }
         md.append("\n## Reproduce\n\n```\n").append(r.commandLine()).append("\n```\n\n| input | path | SHA-256 |\n|---|---|---|\n");
         for (InputFile f : r.inputs()) {
@@ -88,7 +89,9 @@ public final class ComparisonMarkdown {
         for (ExitComparison row : m.rows()) {
             row.metrics().forEach((name, d) -> md.append("| ").append(row.exit()).append(" | ").append(name).append(" | ")
                     .append(Numbers.two(d.before())).append(" | ").append(Numbers.two(d.after())).append(" | ")
-                    .append(Numbers.signed(d.diff())).append(" | ").append(ci(d)).append(" | ").append(Numbers.p(d.pValue()))
+                    .append(ComparisonHtml.fine(name) ? Numbers.signedTwo(d.diff()) : Numbers.signed(d.diff())).append(" | ")
+                    .append(ComparisonHtml.fine(name) ? "[" + Numbers.signedTwo(d.ciLow()) + ", " + Numbers.signedTwo(d.ciHigh()) + "]" : ci(d))
+                    .append(" | ").append(Numbers.p(d.pValue()))
                     .append(" | ").append(Numbers.percent(d.shareOfExit())).append(" |\n"));
         }
         md.append("\n### Guest-pressure sweep (mix)\n\n| guest working set | accesses per exit | exits |");
