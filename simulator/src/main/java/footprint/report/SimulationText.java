@@ -32,6 +32,15 @@ public final class SimulationText {
             });
             out.addAll(TextBlocks.wrap("touched lines " + Numbers.two(row.touchedTotal()) + " (ideal "
                     + Numbers.two(row.idealTotal()) + "): " + String.join(", ", objects), "  ", "    "));
+            StringBuilder hits = new StringBuilder("  hits per exit (of " + Numbers.two(row.metric(Metrics.LINE_ACCESSES).mean())
+                    + " line accesses):");
+            double reaching = row.metric(Metrics.LINE_ACCESSES).mean();
+            for (String l : r.levels()) {
+                double missed = row.metric(Metrics.misses(l)).mean();
+                hits.append(' ').append(l).append(' ').append(Numbers.two(reaching - missed));
+                reaching = missed;
+            }
+            out.add(hits.toString());
             StringBuilder misses = new StringBuilder("  misses per exit:");
             StringBuilder guest = new StringBuilder("  guest extra misses per exit:");
             for (String l : r.levels()) {

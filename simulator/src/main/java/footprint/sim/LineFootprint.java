@@ -11,17 +11,24 @@ import java.util.Set;
 public final class LineFootprint {
     private final int[][] touched;
     private final int[][] ideal;
+    private final int[] lineAccesses;
 
-    private LineFootprint(int[][] touched, int[][] ideal) {
+    private LineFootprint(int[][] touched, int[][] ideal, int[] lineAccesses) {
         this.touched = touched;
         this.ideal = ideal;
+        this.lineAccesses = lineAccesses;
     }
 
     public static LineFootprint of(ExitProgram program, long[] bases, int lineSize) {
         int objects = program.objects().size();
         int[][] touched = new int[program.exitCount()][objects];
         int[][] ideal = new int[program.exitCount()][objects];
+        int[] lineAccesses = new int[program.exitCount()];
         for (int e = 0; e < program.exitCount(); e++) {
+            for (int i = program.firstAccess(e); i < program.endAccess(e); i++) {
+                long a = bases[program.object(i)] + program.offset(i);
+                lineAccesses[e] += (int) (Math.floorDiv(a + program.size(i) - 1, lineSize) - Math.floorDiv(a, lineSize) + 1);
+            }
             for (int o = 0; o < objects; o++) {
                 Set<Long> lines = new HashSet<>();
                 BitSet bytes = hotBytes(program, e, o);
@@ -38,7 +45,7 @@ public final class LineFootprint {
                 ideal[e][o] = (bytes.cardinality() + lineSize - 1) / lineSize;
             }
         }
-        return new LineFootprint(touched, ideal);
+        return new LineFootprint(touched, ideal, lineAccesses);
     }
 
     /** The bytes of object {@code o} that exit {@code e} accesses, by offset in the object. */
@@ -50,6 +57,11 @@ public final class LineFootprint {
             }
         }
         return bytes;
+    }
+
+    /** Cache accesses the exit makes: one per line each access spans (a straddling access makes two). */
+    public int lineAccesses(int exit) {
+        return lineAccesses[exit];
     }
 
     public int touched(int exit, int object) {

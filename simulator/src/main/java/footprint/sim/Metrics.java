@@ -9,6 +9,8 @@ public final class Metrics {
 
     public static final String TOUCHED_LINES = "touched_lines";
     public static final String IDEAL_LINES = "ideal_lines";
+    /** Host cache accesses per exit (one per line an access spans); hits at a level = what reached it minus its misses. */
+    public static final String LINE_ACCESSES = "host_line_accesses";
     public static final String HOST_STALL = "host_stall_cycles";
     public static final String GUEST_STALL = "guest_stall_cycles";
     public static final String BASE = "base_cycles";
@@ -26,7 +28,7 @@ public final class Metrics {
 
     /** All metric names in report order for the given cache levels. */
     public static List<String> all(List<String> levels) {
-        List<String> names = new ArrayList<>(List.of(TOUCHED_LINES, IDEAL_LINES));
+        List<String> names = new ArrayList<>(List.of(TOUCHED_LINES, IDEAL_LINES, LINE_ACCESSES));
         levels.forEach(l -> names.add(misses(l)));
         names.add(HOST_STALL);
         levels.forEach(l -> names.add(guestExtraMisses(l)));

@@ -82,6 +82,7 @@ public final class SimulationRun {
             v[n] = switch (metric) {
                 case Metrics.TOUCHED_LINES -> footprint.touchedTotal(e);
                 case Metrics.IDEAL_LINES -> footprint.idealTotal(e);
+                case Metrics.LINE_ACCESSES -> footprint.lineAccesses(e);
                 case Metrics.HOST_STALL -> samples.hostStall(n) / mlp;
                 case Metrics.GUEST_STALL -> (samples.guestStall(n) - shadow.guestStall(n)) / mlp;
                 case Metrics.BASE -> cost.baseCycles(program.exitName(e));

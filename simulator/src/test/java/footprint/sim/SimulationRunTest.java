@@ -39,6 +39,8 @@ class SimulationRunTest {
         assertThat(f.touched(1, 0)).isEqualTo(3);
         assertThat(f.ideal(1, 0)).isEqualTo(1);
         assertThat(f.idealTotal(0)).isEqualTo(2);
+        assertThat(f.lineAccesses(0)).isEqualTo(3);
+        assertThat(f.lineAccesses(1)).isEqualTo(3);
     }
 
     @Test
