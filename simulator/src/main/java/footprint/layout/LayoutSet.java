@@ -431,7 +431,7 @@ public final class LayoutSet {
                     }
                 }
             }
-            if (rm.alignedAttribute > align) {
+            if (rm.alignedAttribute > 0 && rm.alignedAttribute >= align) {
                 align = rm.alignedAttribute;
                 source = AlignmentSource.ATTRIBUTE;
             }
