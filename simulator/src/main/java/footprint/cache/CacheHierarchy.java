@@ -50,7 +50,7 @@ public final class CacheHierarchy {
                 throw new IllegalArgumentException("the first level cannot be exclusive (nothing above it evicts into it)");
             }
             // Distinct streams per level so two random levels never draw the same victims.
-            levels[i] = new CacheLevel(s.geometry, s.replacement, seed * 0x9E3779B97F4A7C15L + i);
+            levels[i] = CacheLevel.of(s.geometry, s.replacement, seed * 0x9E3779B97F4A7C15L + i);
             names[i] = s.name;
             inclusion[i] = s.inclusion;
             latency[i] = s.latency;
@@ -119,6 +119,11 @@ public final class CacheHierarchy {
         if (l1d.access(line)) {
             return 0;
         }
+        return l1dMiss(line, write);
+    }
+
+    /** The rest of a demand access after an L1D miss (kept apart so the hit path stays small). */
+    private int l1dMiss(long line, boolean write) {
         misses[0]++;
         int served = lookup(line, write, 1, true);
         fillInner(line, served, 0);
