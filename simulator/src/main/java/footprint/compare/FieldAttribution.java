@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Which hot fields changed line between the layouts (and what they share a line with after),
+ * Which hot fields got other line-mates between the layouts (moved, or joined by others),
  * and which lines each side touches only because of a single field. Lines are counted from the
  * start of the object, which is where a line starts for objects aligned to a line or more.
  */
@@ -19,6 +19,11 @@ public final class FieldAttribution {
     /** A hot field of one object on one side: its first byte, its size, the exits that access it. */
     private record Hot(long offset, int size, Set<String> exits) {}
 
+    /**
+     * Hot fields whose line-mates changed: a field that moved to another line together with
+     * all its neighbours (a shift of the whole group) is not listed, since no exit touches a
+     * different set of lines because of it.
+     */
     public static List<FieldMove> moves(ExitProgram before, ExitProgram after, int lineSize) {
         List<FieldMove> out = new ArrayList<>();
         for (int o = 0; o < before.objects().size(); o++) {
@@ -34,19 +39,25 @@ public final class FieldAttribution {
                 }
                 long lineA = e.getValue().offset() / lineSize;
                 long lineB = hb.offset() / lineSize;
-                if (lineA == lineB) {
-                    continue;
+                List<String> matesBefore = mates(a, e.getKey(), lineA, lineSize);
+                List<String> matesAfter = mates(b, e.getKey(), lineB, lineSize);
+                if (!matesBefore.equals(matesAfter)) {
+                    out.add(new FieldMove(before.objects().get(o).name(), e.getKey(), e.getValue().offset(), hb.offset(),
+                            lineA, lineB, List.copyOf(new TreeSet<>(e.getValue().exits())), matesBefore, matesAfter));
                 }
-                List<String> shares = new ArrayList<>();
-                b.forEach((path, h) -> {
-                    if (!path.equals(e.getKey()) && covers(h, lineB, lineSize)) {
-                        shares.add(path);
-                    }
-                });
-                out.add(new FieldMove(before.objects().get(o).name(), e.getKey(), e.getValue().offset(), hb.offset(),
-                        lineA, lineB, List.copyOf(new TreeSet<>(e.getValue().exits())), shares));
             }
         }
+        return out;
+    }
+
+    /** The other hot fields that cover {@code line}, in path order. */
+    private static List<String> mates(Map<String, Hot> hot, String self, long line, int lineSize) {
+        List<String> out = new ArrayList<>();
+        hot.forEach((path, h) -> {
+            if (!path.equals(self) && covers(h, line, lineSize)) {
+                out.add(path);
+            }
+        });
         return out;
     }
 

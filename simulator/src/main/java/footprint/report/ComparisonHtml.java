@@ -143,12 +143,14 @@ public final class ComparisonHtml {
     }
 
     private static void attribution(StringBuilder h, ComparisonReport r) {
-        h.append("<h2>Per-field attribution</h2>\n<table class=\"moves\"><tr><th>field</th><th>line before</th>"
-                + "<th>line after</th><th>exits</th><th>shares line after with</th></tr>\n");
+        h.append("<h2>Per-field attribution</h2>\n<p>Hot fields whose line-mates changed:</p>\n<table class=\"moves\">"
+                + "<tr><th>field</th><th>line before</th><th>line after</th><th>exits</th><th>line-mates before</th>"
+                + "<th>line-mates after</th></tr>\n");
         for (FieldMove f : r.fieldMoves()) {
             h.append("<tr><td><code>").append(Html.escape(f.field())).append("</code></td>")
                     .append(num(Long.toString(f.lineBefore()))).append(num(Long.toString(f.lineAfter()))).append("<td>")
                     .append(Html.escape(String.join(", ", f.exits()))).append("</td><td>")
+                    .append(Html.escape(String.join(", ", f.sharedLineBeforeWith()))).append("</td><td>")
                     .append(Html.escape(String.join(", ", f.sharesLineAfterWith()))).append("</td></tr>\n");
         }
         h.append("</table>\n<h3>Lines touched only because of one field</h3>\n<table class=\"sole-lines\"><tr><th>side</th>"

@@ -36,11 +36,12 @@ public final class ComparisonMarkdown {
         for (ModelComparison m : r.models()) {
             model(md, m);
         }
-        md.append("\n## Per-field attribution\n\n| field | line before | line after | exits | shares line after with |\n"
-                + "|---|---:|---:|---|---|\n");
+        md.append("\n## Per-field attribution\n\nHot fields whose line-mates changed:\n\n"
+                + "| field | line before | line after | exits | line-mates before | line-mates after |\n|---|---:|---:|---|---|---|\n");
         for (FieldMove f : r.fieldMoves()) {
             md.append("| `").append(f.field()).append("` | ").append(f.lineBefore()).append(" | ").append(f.lineAfter())
                     .append(" | ").append(String.join(", ", f.exits())).append(" | ")
+                    .append(String.join(", ", f.sharedLineBeforeWith())).append(" | ")
                     .append(String.join(", ", f.sharesLineAfterWith())).append(" |\n");
         }
         md.append("\nLines touched only because of one field:\n\n| side | object | line | field | exits |\n|---|---|---:|---|---|\n");

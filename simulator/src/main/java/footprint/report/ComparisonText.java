@@ -161,17 +161,15 @@ public final class ComparisonText {
 
     private static void attribution(List<String> out, ComparisonReport r) {
         out.add("");
-        out.add("Hot fields that changed line (lines counted from the object start)");
+        out.add("Hot fields whose line-mates changed (lines from the object start)");
         if (r.fieldMoves().isEmpty()) {
             out.add("  none");
         }
         for (FieldMove f : r.fieldMoves().subList(0, Math.min(MAX_LISTED, r.fieldMoves().size()))) {
             out.addAll(TextBlocks.wrap(f.field() + ": line " + f.lineBefore() + " -> " + f.lineAfter() + " (offset "
                     + f.offsetBefore() + " -> " + f.offsetAfter() + "; " + String.join(", ", f.exits()) + ")", "  ", "    "));
-            if (!f.sharesLineAfterWith().isEmpty()) {
-                out.addAll(TextBlocks.wrap("now shares its line with " + String.join(", ", f.sharesLineAfterWith()),
-                        "    ", "      "));
-            }
+            out.addAll(TextBlocks.wrap("line-mates before: " + names(f.sharedLineBeforeWith()), "    ", "      "));
+            out.addAll(TextBlocks.wrap("line-mates after: " + names(f.sharesLineAfterWith()), "    ", "      "));
         }
         more(out, r.fieldMoves().size());
         out.add("");
@@ -184,6 +182,10 @@ public final class ComparisonText {
                     + String.join(", ", s.exits()) + ")", "  ", "    "));
         }
         more(out, r.soleFieldLines().size());
+    }
+
+    private static String names(List<String> fields) {
+        return fields.isEmpty() ? "none" : String.join(", ", fields);
     }
 
     private static void more(List<String> out, int listed) {

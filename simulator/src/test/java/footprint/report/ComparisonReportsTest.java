@@ -20,7 +20,7 @@ class ComparisonReportsTest {
         String text = ReportFormat.TEXT.render(report);
         assertThat(text.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(72));
         assertThat(text).doesNotContain("\u001b").contains("Verdict").contains("Guest-pressure sweep")
-                .contains("Placement sweep").contains("vcpu.c: line 2 -> 0").contains("    " + "ab".repeat(32));
+                .contains("Placement sweep").contains("vcpu.c: line 2 -> 0").contains("line-mates after: vcpu.a, vcpu.b").contains("    " + "ab".repeat(32));
     }
 
     @Test
