@@ -42,15 +42,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Replays one trace against the layouts before and after a patch over the same exit",
             "sequence and reports, per exit reason and for the mix: touched lines next to the ideal,",
-            "L1D/L2 misses and estimated cycles with the difference, its 95% confidence interval and a",
+            "L1D/L2 misses and estimated cycles with the difference, its 95%% confidence interval and a",
             "paired t-test, the difference as a share of the exit's cost, a guest-pressure sweep, a",
             "placement sweep (better/equal/worse over K random placements), per-field attribution,",
             "density maps with the accessed bytes, a verdict, and the inputs' SHA-256 hashes.", ""},
-        footer = {"%nExample:",
-            "  footprint compare --trace traces/kvm-6.1/vmx/vmx-exits.trace \\",
-            "      --before models/layouts/example/before/*.pahole \\",
-            "      --after models/layouts/example/before/*.pahole models/layouts/example/kvm_vcpu.reordered.pahole \\",
-            "      --model skylake-sp --format text"})
+        footer = {"%nExample (examples/compare-kvm-vcpu-reorder.sh runs the bundled pair):",
+            "  L=\"models/layouts/debian-6.1/debian-6.1-kvm-intel.all.pahole",
+            "     models/layouts/debian-6.1/debian-6.1-vcpu_vmx.expanded.pahole ...\"",
+            "  footprint compare --trace traces/kvm-6.1/vmx/vmx-exits.trace --before $L \\",
+            "      --after $L models/layouts/example/kvm_vcpu.reordered.pahole \\",
+            "      --model skylake-sp --format html --output report.html"})
 public final class CompareCommand implements Callable<Integer> {
     /** Exits of the main comparison unless --exits says otherwise. */
     static final int DEFAULT_EXITS = 10_000;
@@ -84,7 +85,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
     Path output;
 
-    @Option(names = "--fail-if-worse", description = "Exit 1 when after is worse beyond the 95% interval (mix cycles, any model).")
+    @Option(names = "--fail-if-worse", description = "Exit 1 when after is worse beyond the 95%% interval (mix cycles, any model).")
     boolean failIfWorse;
 
     @Option(names = "--quiet", description = "No progress on stderr.")

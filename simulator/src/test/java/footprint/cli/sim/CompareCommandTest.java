@@ -150,6 +150,14 @@ class CompareCommandTest {
     }
 
     @Test
+    void helpShowsAnExampleAndThePercentSigns() {
+        CliRun r = CliRun.of("compare", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Example").contains("95% confidence interval").contains("95% interval")
+                .doesNotContain("%n");
+    }
+
+    @Test
     void anUnknownFormatOrSizeIsAUsageError() {
         assertThat(run(args("before.pahole", "after.pahole", "--format", "pdf")).err()).contains("valid: text, md, json, html");
         CliRun size = run(args("before.pahole", "after.pahole", "--guest-ws", "12q"));
