@@ -75,8 +75,12 @@ public final class SimulationRun {
     public double[] values(String metric) {
         int count = samples.count();
         double[] v = new double[count];
-        List<String> levels = cost.levelNames();
         double mlp = cost.memoryLevelParallelism();
+        double[] base = new double[program.exitCount()];
+        for (int e = 0; e < base.length; e++) {
+            base[e] = cost.baseCycles(program.exitName(e));
+        }
+        int level = levelOf(metric);
         for (int n = 0; n < count; n++) {
             int e = samples.exit(n);
             v[n] = switch (metric) {
@@ -85,25 +89,27 @@ public final class SimulationRun {
                 case Metrics.LINE_ACCESSES -> footprint.lineAccesses(e);
                 case Metrics.HOST_STALL -> samples.hostStall(n) / mlp;
                 case Metrics.GUEST_STALL -> (samples.guestStall(n) - shadow.guestStall(n)) / mlp;
-                case Metrics.BASE -> cost.baseCycles(program.exitName(e));
-                case Metrics.ESTIMATED -> cost.baseCycles(program.exitName(e))
-                        + (samples.hostStall(n) + samples.guestStall(n) - shadow.guestStall(n)) / mlp;
-                default -> levelMetric(metric, levels, n);
+                case Metrics.BASE -> base[e];
+                case Metrics.ESTIMATED -> base[e] + (samples.hostStall(n) + samples.guestStall(n) - shadow.guestStall(n)) / mlp;
+                default -> metric.startsWith("misses.") ? samples.hostMisses(level, n)
+                        : samples.guestMisses(level, n) - shadow.guestMisses(level, n);
             };
         }
         return v;
     }
 
-    private double levelMetric(String metric, List<String> levels, int n) {
+    /** The cache level a per-level metric names; -1 for the others; unknown names are refused. */
+    private int levelOf(String metric) {
+        List<String> levels = cost.levelNames();
         for (int l = 0; l < levels.size(); l++) {
-            if (metric.equals(Metrics.misses(levels.get(l)))) {
-                return samples.hostMisses(l, n);
-            }
-            if (metric.equals(Metrics.guestExtraMisses(levels.get(l)))) {
-                return samples.guestMisses(l, n) - shadow.guestMisses(l, n);
+            if (metric.equals(Metrics.misses(levels.get(l))) || metric.equals(Metrics.guestExtraMisses(levels.get(l)))) {
+                return l;
             }
         }
-        throw new IllegalArgumentException("unknown metric " + metric + " (have " + Metrics.all(levels) + ")");
+        if (!Metrics.all(levels).contains(metric)) {
+            throw new IllegalArgumentException("unknown metric " + metric + " (have " + Metrics.all(levels) + ")");
+        }
+        return -1;
     }
 
     /** One summary per exit reason that occurs in the sequence (program order), then the mix. */
