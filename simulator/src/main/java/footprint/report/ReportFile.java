@@ -1,7 +1,6 @@
 package footprint.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -27,15 +26,6 @@ public final class ReportFile {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
-        }
-    }
-
-    /** As {@link #write}, for callers that report I/O failures as unchecked. */
-    public static void writeUnchecked(Path target, String content) {
-        try {
-            write(target, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A trace bound to one layout, flattened for replay: objects with size and alignment, and for
- * every exit its accesses as parallel primitive arrays (object, offset, size, read/write).
+ * every exit its accesses as parallel primitive arrays (object, offset, size, write) with the
+ * field path of each.
  */
 public final class ExitProgram {
     /** One placed instance: a struct (type set) or a raw block (type null). */
@@ -18,25 +19,20 @@ public final class ExitProgram {
     private final List<ProgramObject> objects;
     private final String[] exitNames;
     private final boolean[] fastpath;
-    private final int[] vmcsAccesses;
     private final int[] start;
     private final int[] object;
     private final long[] offset;
     private final int[] size;
     private final boolean[] write;
-    private final boolean[] read;
     private final String[] path;
-    private final String[] site;
 
     private ExitProgram(Builder b) {
         this.objects = List.copyOf(b.objects);
         int exits = b.exitNames.size();
         this.exitNames = b.exitNames.toArray(new String[0]);
         this.fastpath = new boolean[exits];
-        this.vmcsAccesses = new int[exits];
         for (int e = 0; e < exits; e++) {
             fastpath[e] = b.fastpath.get(e);
-            vmcsAccesses[e] = b.vmcs.get(e);
         }
         this.start = b.starts.stream().mapToInt(Integer::intValue).toArray();
         int n = b.accObject.size();
@@ -44,15 +40,12 @@ public final class ExitProgram {
         this.offset = new long[n];
         this.size = new int[n];
         this.write = new boolean[n];
-        this.read = new boolean[n];
         this.path = b.accPath.toArray(new String[0]);
-        this.site = b.accSite.toArray(new String[0]);
         for (int i = 0; i < n; i++) {
             object[i] = b.accObject.get(i);
             offset[i] = b.accOffset.get(i);
             size[i] = b.accSize.get(i);
             write[i] = b.accWrite.get(i);
-            read[i] = b.accRead.get(i);
         }
     }
 
@@ -63,9 +56,9 @@ public final class ExitProgram {
             b.object(o.name(), o.structType(), o.size(), o.align());
         }
         for (BoundExit e : bound.exits()) {
-            b.exit(e.name(), e.fastpath(), e.vmcsReads() + e.vmcsWrites());
+            b.exit(e.name(), e.fastpath());
             for (int i = 0; i < e.accessCount(); i++) {
-                b.access(e.object(i), e.offset(i), e.size(i), e.isRead(i), e.isWrite(i), e.path(i), e.site(i));
+                b.access(e.object(i), e.offset(i), e.size(i), e.isWrite(i), e.path(i));
             }
         }
         return b.build();
@@ -91,11 +84,6 @@ public final class ExitProgram {
         return fastpath[exit];
     }
 
-    /** VMCS field reads plus writes of the exit (counted for the report, not replayed). */
-    public int vmcsAccesses(int exit) {
-        return vmcsAccesses[exit];
-    }
-
     /** Index of the exit's first access in the flat access arrays. */
     public int firstAccess(int exit) {
         return start[exit];
@@ -104,10 +92,6 @@ public final class ExitProgram {
     /** One past the index of the exit's last access. */
     public int endAccess(int exit) {
         return start[exit + 1];
-    }
-
-    public int exitIndex(String name) {
-        return Arrays.asList(exitNames).indexOf(name);
     }
 
     public int object(int access) {
@@ -126,16 +110,8 @@ public final class ExitProgram {
         return write[access];
     }
 
-    public boolean isRead(int access) {
-        return read[access];
-    }
-
     public String path(int access) {
         return path[access];
-    }
-
-    public String site(int access) {
-        return site[access];
     }
 
     // Package-private views of the flat arrays for the replay loop (never modified).
@@ -164,15 +140,12 @@ public final class ExitProgram {
         private final List<ProgramObject> objects = new ArrayList<>();
         private final List<String> exitNames = new ArrayList<>();
         private final List<Boolean> fastpath = new ArrayList<>();
-        private final List<Integer> vmcs = new ArrayList<>();
         private final List<Integer> starts = new ArrayList<>(List.of(0));
         private final List<Integer> accObject = new ArrayList<>();
         private final List<Long> accOffset = new ArrayList<>();
         private final List<Integer> accSize = new ArrayList<>();
         private final List<Boolean> accWrite = new ArrayList<>();
-        private final List<Boolean> accRead = new ArrayList<>();
         private final List<String> accPath = new ArrayList<>();
-        private final List<String> accSite = new ArrayList<>();
         private boolean inExit;
 
         private Builder() {}
@@ -182,16 +155,16 @@ public final class ExitProgram {
             return this;
         }
 
-        public Builder exit(String name, boolean isFastpath, int vmcsAccesses) {
+        public Builder exit(String name, boolean isFastpath) {
             closeExit();
             exitNames.add(name);
             fastpath.add(isFastpath);
-            vmcs.add(vmcsAccesses);
             inExit = true;
             return this;
         }
 
-        public Builder access(int obj, long off, int bytes, boolean isRead, boolean isWrite, String fieldPath, String fromSite) {
+        /** One access of the current exit; {@code fieldPath} names it in attribution ("vmx.vcpu.arch.regs[2]"). */
+        public Builder access(int obj, long off, int bytes, boolean isWrite, String fieldPath) {
             if (!inExit) {
                 throw new IllegalStateException("access before the first exit");
             }
@@ -201,10 +174,8 @@ public final class ExitProgram {
             accObject.add(obj);
             accOffset.add(off);
             accSize.add(bytes);
-            accRead.add(isRead);
             accWrite.add(isWrite);
             accPath.add(fieldPath);
-            accSite.add(fromSite);
             return this;
         }
 

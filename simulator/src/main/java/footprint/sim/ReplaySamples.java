@@ -24,10 +24,6 @@ public final class ReplaySamples {
         return exit.length;
     }
 
-    public int levels() {
-        return hostMisses.length;
-    }
-
     public int exit(int n) {
         return exit[n];
     }

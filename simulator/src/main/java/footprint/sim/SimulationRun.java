@@ -12,16 +12,14 @@ import java.util.Map;
 public final class SimulationRun {
     private final ExitProgram program;
     private final CostModel cost;
-    private final long[] bases;
     private final LineFootprint footprint;
     private final ReplaySamples samples;
     private final ReplaySamples shadow;
 
-    private SimulationRun(ExitProgram program, CostModel cost, long[] bases, LineFootprint footprint,
+    private SimulationRun(ExitProgram program, CostModel cost, LineFootprint footprint,
             ReplaySamples samples, ReplaySamples shadow) {
         this.program = program;
         this.cost = cost;
-        this.bases = bases;
         this.footprint = footprint;
         this.samples = samples;
         this.shadow = shadow;
@@ -47,15 +45,11 @@ public final class SimulationRun {
     /** Assembles a run from a replay and the shadow run of the same guest, count and seed. */
     public static SimulationRun of(ExitProgram program, long[] bases, int lineSize, CostModel cost, ReplaySamples samples,
             ReplaySamples shadow) {
-        return new SimulationRun(program, cost, bases, LineFootprint.of(program, bases, lineSize), samples, shadow);
+        return new SimulationRun(program, cost, LineFootprint.of(program, bases, lineSize), samples, shadow);
     }
 
     public ExitProgram program() {
         return program;
-    }
-
-    public long[] bases() {
-        return bases.clone();
     }
 
     public LineFootprint footprint() {

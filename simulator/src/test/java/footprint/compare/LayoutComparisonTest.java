@@ -25,11 +25,11 @@ class LayoutComparisonTest {
     static ExitProgram program(long cOffset) {
         return ExitProgram.builder()
                 .object("vcpu", "kvm_vcpu", 256, 64)
-                .exit("X", true, 0)
-                .access(0, 0, 8, true, false, "vcpu.a", "x x.c:1")
-                .access(0, cOffset, 8, true, true, "vcpu.c", "x x.c:2")
-                .exit("Y", false, 0)
-                .access(0, 8, 8, true, false, "vcpu.b", "y y.c:1")
+                .exit("X", true)
+                .access(0, 0, 8, false, "vcpu.a")
+                .access(0, cOffset, 8, true, "vcpu.c")
+                .exit("Y", false)
+                .access(0, 8, 8, false, "vcpu.b")
                 .build();
     }
 

@@ -17,13 +17,13 @@ final class Programs {
         return ExitProgram.builder()
                 .object("vcpu", "vcpu", 256, 64)
                 .object("page", null, 4096, 4096)
-                .exit("A", true, 1)
-                .access(0, 0, 8, true, false, "vcpu.a", "f x.c:1")
-                .access(0, 8, 8, true, true, "vcpu.b", "f x.c:2")
-                .access(1, 0x300, 4, false, true, "page+0x300", "g x.c:3")
-                .exit("B", false, 0)
-                .access(0, 60, 8, true, false, "vcpu.c", "h x.c:4")
-                .access(0, 128, 8, true, true, "vcpu.d", "h x.c:5")
+                .exit("A", true)
+                .access(0, 0, 8, false, "vcpu.a")
+                .access(0, 8, 8, true, "vcpu.b")
+                .access(1, 0x300, 4, true, "page+0x300")
+                .exit("B", false)
+                .access(0, 60, 8, false, "vcpu.c")
+                .access(0, 128, 8, true, "vcpu.d")
                 .build();
     }
 
