@@ -92,7 +92,7 @@ public final class SimulateCommand implements Callable<Integer> {
         for (int i = 0; i < bases.length; i++) {
             placed.put(program.objects().get(i).name(), "0x" + Long.toHexString(bases[i]));
         }
-        SimulationReport report = new SimulationReport(String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+        SimulationReport report = new SimulationReport("footprint " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 replay.trace.toString(), cpu.id(), cost.levelNames(), cost.memoryLevelParallelism(),
                 replay.placement, placed, guest.describe(), seed, exits, run.summaries());
         String text = json ? ReportJson.write(report) : SimulationText.render(report);

@@ -84,6 +84,7 @@ class SimulateCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         SimulationReport report = ReportJson.read(r.out(), SimulationReport.class);
         assertThat(report.exits()).isEqualTo(500);
+        assertThat(report.commandLine()).startsWith("footprint simulate --trace ");
         assertThat(report.rows().get(report.rows().size() - 1).exit()).isEqualTo(ExitSummary.MIX);
         assertThat(report.rows().stream().mapToLong(ExitSummary::count).sum()).isEqualTo(1000);
     }
