@@ -22,9 +22,9 @@ import java.util.function.Consumer;
  */
 public final class LayoutComparison {
     /** Guest accesses per guest-sweep point (all exits together); bounds the sweep's run time. */
-    static final long SWEEP_GUEST_BUDGET = 3_000_000;
+    static final long SWEEP_GUEST_BUDGET = 2_000_000;
     /** Guest accesses per placement of the placement sweep. */
-    static final long PLACEMENT_GUEST_BUDGET = 1_000_000;
+    static final long PLACEMENT_GUEST_BUDGET = 600_000;
     static final int MIN_SWEEP_EXITS = 100;
 
     private final ComparisonSetup setup;
