@@ -159,7 +159,9 @@ public final class LayoutComparison {
             exitCost /= selected;
             java.util.Map<String, PairedDiff> diffs = new java.util.LinkedHashMap<>();
             for (int i = 0; i < metrics.size(); i++) {
-                diffs.put(metrics.get(i), PairedDiff.of(va[i], vb[i], select, exitCost));
+                // A share of the exit's cycles only means something for a difference in cycles.
+                boolean cycles = metrics.get(i).endsWith("_cycles");
+                diffs.put(metrics.get(i), PairedDiff.of(va[i], vb[i], select, cycles ? exitCost : 0));
             }
             rows.add(new ExitComparison(mix ? ExitSummary.MIX : program.exitName(e), !mix && program.fastpath(e),
                     selected, objectLines(a, b, select, selected), diffs));

@@ -6,7 +6,7 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 /**
  * A metric before and after over the same exits: the means, the mean paired difference
  * (after minus before) with its 95% confidence interval, the two-sided paired t-test p-value,
- * and the difference as a share of the exit's estimated cost before.
+ * and the difference as a share of the exit's estimated cost before (0 for metrics not in cycles).
  */
 public record PairedDiff(long n, double before, double after, double diff, double ciLow, double ciHigh,
         double pValue, double shareOfExit) {

@@ -92,7 +92,8 @@ public final class ComparisonHtml {
             row.metrics().forEach((name, d) -> h.append("<tr><td>").append(Html.escape(row.exit())).append("</td><td>")
                     .append(Html.escape(name)).append("</td>").append(num(Numbers.two(d.before())))
                     .append(num(Numbers.two(d.after()))).append(diffCell(d, fine(name))).append(num(ci(d, fine(name))))
-                    .append(num(Numbers.p(d.pValue()))).append(num(Numbers.percent(d.shareOfExit()))).append("</tr>\n"));
+                    .append(num(Numbers.p(d.pValue())))
+                    .append(num(name.endsWith("_cycles") ? Numbers.percent(d.shareOfExit()) : "")).append("</tr>\n"));
         }
         h.append("</table>\n");
         List<String> exits = m.rows().stream().map(ExitComparison::exit).toList();

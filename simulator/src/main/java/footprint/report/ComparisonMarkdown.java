@@ -93,7 +93,7 @@ public final class ComparisonMarkdown {
                     .append(ComparisonHtml.fine(name) ? Numbers.signedTwo(d.diff()) : Numbers.signed(d.diff())).append(" | ")
                     .append(ComparisonHtml.fine(name) ? "[" + Numbers.signedTwo(d.ciLow()) + ", " + Numbers.signedTwo(d.ciHigh()) + "]" : ci(d))
                     .append(" | ").append(Numbers.p(d.pValue()))
-                    .append(" | ").append(Numbers.percent(d.shareOfExit())).append(" |\n"));
+                    .append(" | ").append(name.endsWith("_cycles") ? Numbers.percent(d.shareOfExit()) : "").append(" |\n"));
         }
         md.append("\n### Guest-pressure sweep (mix)\n\n| guest working set | accesses per exit | exits |");
         m.levels().forEach(l -> md.append(' ').append(l).append(" misses before / after |"));
