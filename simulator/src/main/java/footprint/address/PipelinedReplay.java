@@ -30,7 +30,7 @@ final class PipelinedReplay {
         final int[] sizeAndWrite = new int[BATCH]; // size << 1 | write, or FLUSH
         int n;
         boolean last;
-        RuntimeException error;
+        Throwable error;
     }
 
     static long run(AddressSink sink, ToLongFunction<AddressSink> parser) {
@@ -57,8 +57,11 @@ final class PipelinedReplay {
                         count++;
                     }
                 }
-                if (b.error != null) {
-                    throw b.error;
+                if (b.error instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (b.error instanceof Error e) {
+                    throw e;
                 }
                 if (b.last) {
                     return count;
@@ -107,7 +110,8 @@ final class PipelinedReplay {
                 parser.applyAsLong(batcher);
             } catch (Cancelled c) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Handed to the consumer, which would otherwise wait for a batch forever.
                 current[0].error = e;
             }
             current[0].last = true;
