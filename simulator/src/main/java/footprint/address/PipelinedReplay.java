@@ -46,17 +46,7 @@ final class PipelinedReplay {
         try {
             while (true) {
                 Batch b = full.take();
-                long[] address = b.address;
-                int[] sw = b.sizeAndWrite;
-                for (int i = 0, n = b.n; i < n; i++) {
-                    int v = sw[i];
-                    if (v == FLUSH) {
-                        sink.flush();
-                    } else {
-                        sink.access(address[i], v >>> 1, (v & 1) != 0);
-                        count++;
-                    }
-                }
+                count += deliver(b, sink);
                 if (b.error instanceof RuntimeException e) {
                     throw e;
                 }
@@ -75,6 +65,23 @@ final class PipelinedReplay {
         } finally {
             reader.interrupt();
         }
+    }
+
+    /** One batch into the sink; a method of its own so the JIT compiles it with the sink inlined. */
+    private static long deliver(Batch b, AddressSink sink) {
+        long[] address = b.address;
+        int[] sw = b.sizeAndWrite;
+        long count = 0;
+        for (int i = 0, n = b.n; i < n; i++) {
+            int v = sw[i];
+            if (v == FLUSH) {
+                sink.flush();
+            } else {
+                sink.access(address[i], v >>> 1, (v & 1) != 0);
+                count++;
+            }
+        }
+        return count;
     }
 
     private static void produce(ToLongFunction<AddressSink> parser, BlockingQueue<Batch> full, BlockingQueue<Batch> empty) {
