@@ -29,7 +29,7 @@ public final class ExitReplay {
             latency[l] = cache.latency(l) - cache.latency(0);
         }
         int[] missScratch = new int[levels];
-        GuestRunner runner = guest.isNone() ? null : new GuestRunner(guest, cache.lineSize(), guestSeed);
+        GuestRunner runner = guest.isNone() ? null : new GuestRunner(guest, cache, guestSeed);
         if (runner != null) {
             runner.phase(cache, missScratch);
         }
@@ -65,7 +65,7 @@ public final class ExitReplay {
             return s;
         }
         int[] missScratch = new int[cache.levels()];
-        GuestRunner runner = new GuestRunner(guest, cache.lineSize(), guestSeed);
+        GuestRunner runner = new GuestRunner(guest, cache, guestSeed);
         runner.phase(cache, missScratch);
         for (int n = 0; n < count; n++) {
             s.exit[n] = -1;

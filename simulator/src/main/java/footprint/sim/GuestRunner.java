@@ -16,9 +16,17 @@ final class GuestRunner {
     private long state;
     private long position;
 
-    GuestRunner(GuestModel model, int lineSize, long seed) {
+    /** Stall of an access served by each level: its latency minus the L1D's. */
+    private final int[] stall;
+
+    /** A runner for one cache: the line size and latencies are read once, not per access. */
+    GuestRunner(GuestModel model, LineCache cache, long seed) {
         this.model = model;
-        this.lineShift = Integer.numberOfTrailingZeros(lineSize);
+        this.lineShift = Integer.numberOfTrailingZeros(cache.lineSize());
+        this.stall = new int[cache.levels() + 1];
+        for (int l = 0; l <= cache.levels(); l++) {
+            stall[l] = cache.latency(l) - cache.latency(0);
+        }
         this.lines = Math.max(1, model.workingSetBytes() >> lineShift);
         if (lines > (1L << 31)) {
             throw new IllegalArgumentException("guest working set too large: " + model.workingSetBytes() + " bytes");
@@ -55,13 +63,13 @@ final class GuestRunner {
     }
 
     /**
-     * Runs the accesses of one phase; adds the misses per level to {@code missesOut} and
-     * returns the stall cycles (latency of the serving level minus the L1D latency, summed).
+     * Runs the accesses of one phase on the runner's cache; adds the misses per level to
+     * {@code missesOut} and returns the stall cycles (latency of the serving level minus the
+     * L1D latency, summed).
      */
     int phase(LineCache cache, int[] missesOut) {
         int count = model.accessesPerExit();
-        int l1 = cache.latency(0);
-        int stall = 0;
+        int cycles = 0;
         RecordedGuest recorded = model.recorded();
         for (int i = 0; i < count; i++) {
             long address;
@@ -81,12 +89,14 @@ final class GuestRunner {
             }
             position++;
             int level = cache.accessLine(address, write);
-            stall += cache.latency(level) - l1;
-            for (int m = 0; m < level; m++) {
-                missesOut[m]++;
+            if (level != 0) {
+                cycles += stall[level];
+                for (int m = 0; m < level; m++) {
+                    missesOut[m]++;
+                }
             }
         }
-        return stall;
+        return cycles;
     }
 
     /**
