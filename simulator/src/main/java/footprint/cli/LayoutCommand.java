@@ -21,22 +21,25 @@ import picocli.CommandLine.Spec;
 /** {@code footprint layout}: a struct's layout in pahole's style, re-computed for a new member order, or verified. */
 @Command(name = "layout", mixinStandardHelpOptions = true,
         description = {
-            "Prints a struct from pahole output (plain, -E or --hex) with cacheline boundaries, holes and",
-            "the summary, all counted by footprint itself; warns where pahole's own summary disagrees.",
-            "Several FILEs combine: a struct defined at top level in a later file overrides earlier",
-            "definitions of that name, also copies expanded inline by pahole -E, and every struct that",
-            "contains it is re-laid out (x86-64 System V rules) in its own member order.",
+            "Prints a struct from pahole output (plain, -E or --hex) with cacheline boundaries, holes"
+                + " and the summary, all counted by footprint itself; warns where pahole's own summary"
+                + " disagrees, and lists the alignments the dump does not reveal.",
             "",
-            "Anonymous struct/union members are named __anon0, __anon1, ... in member order at their",
-            "level (the counter starts at 0 in every struct); --order and JSON use these names, and field",
-            "paths reach their members by the inner name as in C.",
+            "Several FILEs combine: a struct defined at top level in a later file overrides earlier"
+                + " definitions of that name, also copies expanded inline by pahole -E, and every struct"
+                + " that contains it is re-laid out (x86-64 System V rules) in its own member order.",
+            "",
+            "Anonymous struct/union members are named __anon0, __anon1, ... in member order at their"
+                + " level (the counter starts at 0 in every struct); --order and JSON use these names,"
+                + " and field paths reach their members by the inner name as in C.",
             ""},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  footprint layout models/layouts/debian-6.1/debian-6.1-kvm_vcpu.pahole",
-            "  footprint layout models/layouts/seed/kvm_vcpu.before.pahole --order new-order.txt",
-            "  footprint layout --verify models/layouts/debian-6.1/debian-6.1-kvm-intel.all.pahole",
-            "  footprint layout models/layouts/debian-6.1/debian-6.1-vcpu_vmx.expanded.pahole \\",
+            "  D=models/layouts/debian-6.1",
+            "  footprint layout $D/debian-6.1-kvm_vcpu.pahole",
+            "  footprint layout $D/debian-6.1-kvm_mmu_memory_cache.pahole --order order.txt",
+            "  footprint layout --verify $D/debian-6.1-kvm-intel.all.pahole",
+            "  footprint layout $D/debian-6.1-vcpu_vmx.expanded.pahole \\",
             "      models/layouts/seed/kvm_vcpu.after.pahole --struct vcpu_vmx --format json"})
 public final class LayoutCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "pahole output; .gz is read through gunzip")

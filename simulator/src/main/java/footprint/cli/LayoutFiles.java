@@ -23,7 +23,7 @@ final class LayoutFiles {
     static StructLayout struct(LayoutSet set, List<Path> files, String name) {
         return set.find(name).orElseThrow(() -> new InputException(files.get(files.size() - 1), 0,
                 "no struct or union '" + name + "' in " + (files.size() == 1 ? "this file" : "these files")
-                        + " (nearest: " + String.join(", ", nearest(set, name)) + ")"));
+                        + " (nearest: " + String.join(", ", set.nearestTypeNames(name)) + ")"));
     }
 
     /** The named struct, or every top-level struct of the last file in file order. */
@@ -42,14 +42,5 @@ final class LayoutFiles {
             throw new InputException(last, 0, "no struct or union in this file");
         }
         return out;
-    }
-
-    private static List<String> nearest(LayoutSet set, String name) {
-        try {
-            set.resolve(name, "x");
-        } catch (footprint.layout.LayoutPathException e) {
-            return e.suggestions();
-        }
-        return List.of();
     }
 }

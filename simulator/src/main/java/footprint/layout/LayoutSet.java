@@ -91,8 +91,13 @@ public final class LayoutSet {
     /** Resolves a field path such as {@code vcpu.arch.regs[2]} in {@code typeName}. */
     public FieldRef resolve(String typeName, String path) {
         StructLayout s = find(typeName).orElseThrow(() -> new LayoutPathException(typeName, path,
-                "no struct or union '" + typeName + "' in the loaded layouts", FieldPaths.nearest(typeName, typeNames())));
+                "no struct or union '" + typeName + "' in the loaded layouts", nearestTypeNames(typeName)));
         return FieldPaths.resolve(this, s, typeName, path);
+    }
+
+    /** Up to three known struct/union names closest to {@code typeName}, for error messages. */
+    public List<String> nearestTypeNames(String typeName) {
+        return FieldPaths.nearest(typeName, typeNames());
     }
 
     /** Notes about the input: pahole summaries that disagree, duplicate definitions, re-layouts. */
@@ -431,7 +436,7 @@ public final class LayoutSet {
                     }
                 }
             }
-            if (rm.alignedAttribute > align) {
+            if (rm.alignedAttribute > 0 && rm.alignedAttribute >= align) {
                 align = rm.alignedAttribute;
                 source = AlignmentSource.ATTRIBUTE;
             }

@@ -30,6 +30,7 @@ public record LayoutStats(
         List<Hole> holes = new ArrayList<>();
         long endBit = 0;
         long unitEndBit = 0;
+        boolean inRun = false;
         String prev = null;
         for (Member m : s.members()) {
             if (m.bitfield() && m.name().isEmpty()) {
@@ -56,12 +57,19 @@ public record LayoutStats(
                 }
             }
             long end = m.endBit();
-            long unitEnd = m.bitfield() ? (m.offset() + m.size()) * 8 : end;
-            if (end >= endBit) {
-                endBit = end;
-                unitEndBit = Math.max(unitEnd, end);
-                prev = m.name();
+            if (m.bitfield()) {
+                // A run of bitfields ends at the end of the widest storage unit it opened (or at the
+                // next byte, where a packed bitfield runs past its unit); the rest is a bit hole.
+                long unitEnd = Math.max((m.offset() + m.size()) * 8, (end + 7) / 8 * 8);
+                unitEndBit = inRun ? Math.max(unitEndBit, unitEnd) : unitEnd;
+                endBit = Math.max(endBit, end);
+                inRun = true;
+            } else {
+                endBit = Math.max(endBit, end);
+                unitEndBit = endBit;
+                inRun = false;
             }
+            prev = m.name();
         }
         int byteHoles = 0;
         long sumHoles = 0;

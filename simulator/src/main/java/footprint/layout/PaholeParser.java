@@ -136,23 +136,21 @@ final class PaholeParser {
             while (i < decl.length() && decl.charAt(i) == ' ') {
                 i++;
             }
+            if (decl.startsWith(PACKED, i)) {
+                st.packed = true;
+                i += PACKED.length();
+                continue;
+            }
             if (!decl.startsWith("__attribute__((", i)) {
                 break;
             }
-            int end = decl.indexOf(")))", i);
-            int endPacked = decl.indexOf("))", i);
-            String attr;
-            if (decl.startsWith("__attribute__((__packed__))", i)) {
-                st.packed = true;
-                i = endPacked + 2;
-                continue;
-            }
-            if (end < 0) {
+            int close = decl.indexOf(")))", i);
+            int value = close < 0 ? -1 : alignedValue(decl.substring(i, close + 3));
+            if (value < 0) {
                 throw error("cannot read attribute '" + clip(decl.substring(i)) + "'");
             }
-            attr = decl.substring(i, end + 3);
-            st.alignedAttribute = Math.max(st.alignedAttribute, alignedValue(attr));
-            i = end + 3;
+            st.alignedAttribute = Math.max(st.alignedAttribute, value);
+            i = close + 3;
         }
         String rest = decl.substring(i).strip();
         if (open.isEmpty()) {
@@ -381,7 +379,7 @@ final class PaholeParser {
                 }
             } while (depth > 0);
             String attr = decl.substring(at, i);
-            if (!attr.equals("__attribute__((__packed__))")) {
+            if (!attr.equals(PACKED)) {
                 int v = alignedValue(attr);
                 if (v < 0) {
                     throw error("unknown attribute '" + clip(attr) + "'");
@@ -469,6 +467,8 @@ final class PaholeParser {
             into.put(key, sc.number(key));
         }
     }
+
+    private static final String PACKED = "__attribute__((__packed__))";
 
     private static final java.util.Set<String> SUMMARY_KEYS = java.util.Set.of("size", "sum members",
             "sum bitfield members", "padding", "paddings", "bit_padding", "forced alignments", "last cacheline",

@@ -75,7 +75,7 @@ public final class PaholeText {
             if (m.nested() != null) {
                 out.append(indent).append(m.nested().typeName()).append(" {\n");
                 body(m.nested(), abs, depth + 1);
-                out.append(indent).append("} ").append(m.anonymous() ? "" : m.name() + dims(m) + attribute(m))
+                out.append(indent).append('}').append(m.anonymous() ? "" : " " + m.name() + dims(m) + attribute(m))
                         .append(';');
                 out.append(pad(m.anonymous() ? 2 : m.name().length() + dims(m).length() + attribute(m).length() + 3, 48));
                 out.append(String.format(Locale.ROOT, " /* %5d %5d */%n", abs, m.size()));
