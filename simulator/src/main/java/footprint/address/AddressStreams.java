@@ -18,8 +18,17 @@ public final class AddressStreams {
 
     private AddressStreams() {}
 
-    /** Replays every data access of {@code file} into {@code sink}; returns how many there were. */
+    /**
+     * Replays every data access of {@code file} into {@code sink}, in file order, on the calling
+     * thread; returns how many there were. A reader thread parses ahead into a few reused
+     * batches, so parsing and simulating overlap on two cores.
+     */
     public static long replay(Path file, AddressFormat format, AddressSink sink) {
+        return PipelinedReplay.run(sink, target -> parse(file, format, target));
+    }
+
+    /** Parses {@code file} into {@code sink} on the calling thread; returns the number of accesses. */
+    static long parse(Path file, AddressFormat format, AddressSink sink) {
         try (InputStream in = Files.newInputStream(file)) {
             return new Parser(file, format, sink).run(in);
         } catch (IOException e) {
@@ -59,16 +68,33 @@ public final class AddressStreams {
         }
     }
 
-    /** One pass over the file: splits the byte buffer into lines and decodes each in place. */
+    /**
+     * One pass over the file. The buffer is refilled so that it always ends at a newline; each
+     * line is then decoded in place by a loop over local indices that stops at the newline, so
+     * the bytes are looked at once and nothing is allocated per line.
+     */
     private static final class Parser {
+        private static final byte[] HEX = new byte[256];
+
+        static {
+            java.util.Arrays.fill(HEX, (byte) -1);
+            for (int d = 0; d < 10; d++) {
+                HEX['0' + d] = (byte) d;
+            }
+            for (int d = 0; d < 6; d++) {
+                HEX['a' + d] = (byte) (10 + d);
+                HEX['A' + d] = (byte) (10 + d);
+            }
+        }
+
         private final Path file;
         private final AddressFormat format;
         private final AddressSink sink;
         private byte[] buf = new byte[CHUNK];
         private int lineNo;
         private long count;
-        // Cursor into the current line; set by the token helpers.
-        private int pos;
+        /** The value of the last number {@link #hex} read. */
+        private long hex;
 
         Parser(Path file, AddressFormat format, AddressSink sink) {
             this.file = file;
@@ -78,64 +104,87 @@ public final class AddressStreams {
 
         long run(InputStream in) throws IOException {
             int filled = 0;
-            while (true) {
+            boolean eof = false;
+            while (!eof) {
                 if (filled == buf.length) {
                     buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
                 }
                 int r = in.read(buf, filled, buf.length - filled);
                 if (r < 0) {
-                    break;
-                }
-                filled += r;
-                int start = 0;
-                for (int i = 0; i < filled; i++) {
-                    if (buf[i] == '\n') {
-                        line(start, i);
-                        start = i + 1;
+                    eof = true;
+                    if (filled == 0 || buf[filled - 1] == '\n') {
+                        break;
                     }
+                    if (filled == buf.length) {
+                        buf = Arrays.copyOf(buf, buf.length + 1);
+                    }
+                    buf[filled++] = '\n'; // the last line has no newline
+                } else {
+                    filled += r;
                 }
-                System.arraycopy(buf, start, buf, 0, filled - start);
-                filled -= start;
-            }
-            if (filled > 0) {
-                line(0, filled);
+                int end = filled;
+                while (end > 0 && buf[end - 1] != '\n') {
+                    end--;
+                }
+                int next = end == 0 ? 0 : lines(end);
+                System.arraycopy(buf, next, buf, 0, filled - next);
+                filled -= next;
             }
             return count;
         }
 
-        private void line(int start, int end) {
-            lineNo++;
-            if (end > start && buf[end - 1] == '\r') {
-                end--;
-            }
+        /** Decodes the complete lines in {@code buf[0, end)} (the last byte is a newline); returns end. */
+        private int lines(int end) {
+            byte[] b = buf;
+            int i = 0;
             switch (format) {
-                case DIN -> din(start, end);
-                case LACKEY -> lackey(start, end);
-                case PLAIN -> plain(start, end);
+                case DIN -> {
+                    while (i < end) {
+                        lineNo++;
+                        i = din(b, i);
+                    }
+                }
+                case LACKEY -> {
+                    while (i < end) {
+                        lineNo++;
+                        i = lackey(b, i);
+                    }
+                }
+                case PLAIN -> {
+                    while (i < end) {
+                        lineNo++;
+                        i = plain(b, i);
+                    }
+                }
             }
+            return i;
         }
 
-        private void din(int start, int end) {
-            pos = start;
-            skipBlanks(end);
-            if (pos == end || buf[pos] == '#') {
-                return;
+        private int din(byte[] b, int start) {
+            int i = skipBlanks(b, start);
+            byte c = b[i];
+            if (c == '\n' || c == '\r' || c == '#') {
+                return nextLine(b, i);
             }
-            byte label = buf[pos++];
-            if (label < '0' || label > '4' || pos == end || !isBlank(buf[pos])) {
-                throw bad(start, end, "expected a din label 0-4 (read, write, ifetch, unknown, flush)");
+            byte label = c;
+            c = b[++i];
+            if (label < '0' || label > '4' || (c != ' ' && c != '\t')) {
+                throw bad(start, "expected a din label 0-4 (read, write, ifetch, unknown, flush)");
             }
-            skipBlanks(end);
-            long address = hex(start, end);
+            i = skipBlanks(b, i);
+            int h = hex(b, i, start);
+            long address = hex;
+            i = skipBlanks(b, h);
             int size = 1;
-            skipBlanks(end);
-            if (pos < end && isDigit(buf[pos])) {
-                int mark = pos;
-                long s = decimalOrMinus(end);
-                if (s > 0 && (pos == end || isBlank(buf[pos]))) {
-                    size = checkSize(start, end, s);
-                } else {
-                    pos = mark; // a comment that happens to start with a digit
+            if (isDigit(b[i])) {
+                int e = i;
+                long v = 0;
+                while (isDigit(b[e]) && e - i < 12) {
+                    v = v * 10 + (b[e++] - '0');
+                }
+                // A decimal third field is the size; anything else is the free comment din allows.
+                if (v > 0 && isEnd(b[e])) {
+                    size = checkSize(start, v);
                 }
             }
             switch (label) {
@@ -144,66 +193,77 @@ public final class AddressStreams {
                 case '4' -> sink.flush();
                 default -> { } // '2': instruction fetch, not a data access
             }
+            return nextLine(b, i);
         }
 
-        private void lackey(int start, int end) {
-            pos = start;
-            skipBlanks(end);
-            if (pos == end || buf[pos] == '#') {
-                return;
+        private int lackey(byte[] b, int start) {
+            int i = skipBlanks(b, start);
+            byte c = b[i];
+            if (c == '\n' || c == '\r' || c == '#' || (c == '=' && b[i + 1] == '=')) {
+                return nextLine(b, i); // blank, comment, or valgrind's own ==PID== message
             }
-            if (buf[pos] == '=' && pos + 1 < end && buf[pos + 1] == '=') {
-                return; // valgrind's own messages (==PID== ...)
+            byte kind = c;
+            c = b[++i];
+            if ((kind != 'I' && kind != 'L' && kind != 'S' && kind != 'M') || (c != ' ' && c != '\t')) {
+                throw bad(start, "expected a lackey record 'I|L|S|M ADDRESS,SIZE'");
             }
-            byte kind = buf[pos++];
-            if ((kind != 'I' && kind != 'L' && kind != 'S' && kind != 'M') || pos == end || !isBlank(buf[pos])) {
-                throw bad(start, end, "expected a lackey record 'I|L|S|M ADDRESS,SIZE'");
+            i = skipBlanks(b, i);
+            int h = hex(b, i, start);
+            long address = hex;
+            if (b[h] != ',') {
+                throw bad(start, "expected ',SIZE' after the address");
             }
-            skipBlanks(end);
-            long address = hex(start, end);
-            if (pos == end || buf[pos] != ',') {
-                throw bad(start, end, "expected ',SIZE' after the address");
+            i = h + 1;
+            int e = i;
+            long v = 0;
+            while (isDigit(b[e]) && e - i < 12) {
+                v = v * 10 + (b[e++] - '0');
             }
-            pos++;
-            long s = decimalOrMinus(end);
-            if (s < 0) {
-                throw bad(start, end, "expected a decimal size after ','");
+            if (e == i) {
+                throw bad(start, "expected a decimal size after ','");
             }
-            int size = checkSize(start, end, s);
-            trailing(start, end);
+            int size = checkSize(start, v);
+            i = trailing(b, e, start);
             if (kind != 'I') {
                 emit(address, size, kind != 'L');
             }
+            return i;
         }
 
-        private void plain(int start, int end) {
-            pos = start;
-            skipBlanks(end);
-            if (pos == end || buf[pos] == '#') {
-                return;
+        private int plain(byte[] b, int start) {
+            int i = skipBlanks(b, start);
+            byte c = b[i];
+            if (c == '\n' || c == '\r' || c == '#') {
+                return nextLine(b, i);
             }
-            byte kind = buf[pos++];
             boolean write;
-            if (kind == 'R' || kind == 'r') {
+            if (c == 'R' || c == 'r') {
                 write = false;
-            } else if (kind == 'W' || kind == 'w') {
+            } else if (c == 'W' || c == 'w') {
                 write = true;
             } else {
-                throw bad(start, end, "expected 'R|W ADDRESS SIZE'");
+                throw bad(start, "expected 'R|W ADDRESS SIZE'");
             }
-            if (pos == end || !isBlank(buf[pos])) {
-                throw bad(start, end, "expected 'R|W ADDRESS SIZE'");
+            c = b[++i];
+            if (c != ' ' && c != '\t') {
+                throw bad(start, "expected 'R|W ADDRESS SIZE'");
             }
-            skipBlanks(end);
-            long address = hex(start, end);
-            skipBlanks(end);
-            long s = decimalOrMinus(end);
-            if (s < 0) {
-                throw bad(start, end, "expected a decimal size after the address");
+            i = skipBlanks(b, i);
+            int h = hex(b, i, start);
+            long address = hex;
+            i = skipBlanks(b, h);
+            int e = i;
+            long v = 0;
+            while (isDigit(b[e]) && e - i < 12) {
+                v = v * 10 + (b[e++] - '0');
             }
-            int size = checkSize(start, end, s);
-            trailing(start, end);
+            if (e == i || isDigit(b[e])) {
+                throw bad(start, "expected a decimal size after the address");
+            }
+            int size = checkSize(start, v);
+            i = trailing(b, e, start);
             emit(address, size, write);
+            return i;
         }
 
         private void emit(long address, int size, boolean write) {
@@ -211,85 +271,81 @@ public final class AddressStreams {
             sink.access(address, size, write);
         }
 
-        private void trailing(int start, int end) {
-            skipBlanks(end);
-            if (pos < end && buf[pos] != '#') {
-                throw bad(start, end, "unexpected text after the access");
+        /** After the last field only blanks, a comment or the line end may follow; returns the next line's start. */
+        private int trailing(byte[] b, int i, int start) {
+            i = skipBlanks(b, i);
+            if (!isEnd(b[i])) {
+                throw bad(start, "unexpected text after the access");
             }
+            return nextLine(b, i);
         }
 
-        private int checkSize(int start, int end, long s) {
+        private static boolean isEnd(byte c) {
+            return c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '#';
+        }
+
+        private int checkSize(int start, long s) {
             if (s < 1 || s > 4096) {
-                throw bad(start, end, "access size must be 1..4096 bytes, got " + s);
+                throw bad(start, "access size must be 1..4096 bytes, got " + s);
             }
             return (int) s;
         }
 
-        private long hex(int start, int end) {
-            if (pos + 1 < end && buf[pos] == '0' && (buf[pos + 1] == 'x' || buf[pos + 1] == 'X')) {
-                pos += 2;
+        /**
+         * Reads the hexadecimal number at {@code i} (0x optional) into {@link #hex}; returns the
+         * index after it.
+         */
+        private int hex(byte[] b, int i, int start) {
+            if (b[i] == '0' && (b[i + 1] == 'x' || b[i + 1] == 'X')) {
+                i += 2;
             }
+            int from = i;
             long v = 0;
-            int digits = 0;
-            while (pos < end) {
-                int d = hexDigit(buf[pos]);
-                if (d < 0) {
-                    break;
-                }
-                if (++digits > 16) {
-                    throw bad(start, end, "address longer than 64 bits");
-                }
+            int d;
+            while ((d = HEX[b[i] & 0xff]) >= 0) {
                 v = (v << 4) | d;
-                pos++;
+                i++;
             }
-            if (digits == 0) {
-                throw bad(start, end, "expected a hexadecimal address");
+            if (i == from) {
+                throw bad(start, "expected a hexadecimal address");
             }
-            if (pos < end && !isBlank(buf[pos]) && buf[pos] != ',' && buf[pos] != '#') {
-                throw bad(start, end, "bad character in hexadecimal address");
+            if (i - from > 16) {
+                throw bad(start, "address longer than 64 bits");
             }
-            return v;
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != '#') {
+                throw bad(start, "bad character in hexadecimal address");
+            }
+            hex = v;
+            return i;
         }
 
-        /** A decimal number at the cursor, or -1 when there is none. */
-        private long decimalOrMinus(int end) {
-            long v = 0;
-            int digits = 0;
-            while (pos < end && isDigit(buf[pos]) && digits < 12) {
-                v = v * 10 + (buf[pos++] - '0');
-                digits++;
+        private static int skipBlanks(byte[] b, int i) {
+            while (b[i] == ' ' || b[i] == '\t') {
+                i++;
             }
-            return digits == 0 || (pos < end && isDigit(buf[pos])) ? -1 : v;
+            return i;
         }
 
-        private void skipBlanks(int end) {
-            while (pos < end && isBlank(buf[pos])) {
-                pos++;
+        private static int nextLine(byte[] b, int i) {
+            while (b[i] != '\n') {
+                i++;
             }
+            return i + 1;
         }
 
-        private static boolean isBlank(byte b) {
-            return b == ' ' || b == '\t';
+        private static boolean isDigit(byte c) {
+            return c >= '0' && c <= '9';
         }
 
-        private static boolean isDigit(byte b) {
-            return b >= '0' && b <= '9';
-        }
-
-        private static int hexDigit(byte b) {
-            if (b >= '0' && b <= '9') {
-                return b - '0';
+        private InputException bad(int start, String what) {
+            int end = start;
+            while (buf[end] != '\n') {
+                end++;
             }
-            if (b >= 'a' && b <= 'f') {
-                return b - 'a' + 10;
+            if (end > start && buf[end - 1] == '\r') {
+                end--;
             }
-            if (b >= 'A' && b <= 'F') {
-                return b - 'A' + 10;
-            }
-            return -1;
-        }
-
-        private InputException bad(int start, int end, String what) {
             String text = new String(buf, start, Math.min(end - start, 80), StandardCharsets.ISO_8859_1);
             return new InputException(file, lineNo, what + " (" + format.cliName() + " format): '" + text + "'");
         }

@@ -119,6 +119,11 @@ public final class CacheHierarchy {
         if (l1d.access(line)) {
             return 0;
         }
+        return l1dMiss(line, write);
+    }
+
+    /** The rest of a demand access after an L1D miss (kept apart so the hit path stays small). */
+    private int l1dMiss(long line, boolean write) {
         misses[0]++;
         int served = lookup(line, write, 1, true);
         fillInner(line, served, 0);

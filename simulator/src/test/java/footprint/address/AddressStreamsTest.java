@@ -121,4 +121,53 @@ class AddressStreamsTest {
         Path bad = file("e", "\nhello world\n");
         assertThatThrownBy(() -> AddressStreams.detect(bad)).hasMessageStartingWith(bad + ":2: cannot tell");
     }
+
+    @Test
+    void accessesBeforeABadLineAreDeliveredBeforeTheError() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            sb.append("R ").append(Integer.toHexString(i * 64)).append(" 8\n");
+        }
+        sb.append("R nothex 8\n");
+        Path f = file("late-error.txt", sb.toString());
+        long[] seen = {0};
+        assertThatThrownBy(() -> AddressStreams.replay(f, AddressFormat.PLAIN, (a, s, w) -> seen[0]++))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(f + ":100001: ");
+        assertThat(seen[0]).isEqualTo(100_000);
+    }
+
+    @Test
+    void aFailingSinkStopsTheReplay() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            sb.append("0 ").append(Integer.toHexString(i)).append('\n');
+        }
+        Path f = file("stop.din", sb.toString());
+        long[] seen = {0};
+        assertThatThrownBy(() -> AddressStreams.replay(f, AddressFormat.DIN, (a, s, w) -> {
+            if (++seen[0] == 10) {
+                throw new IllegalStateException("enough");
+            }
+        })).hasMessage("enough");
+        assertThat(seen[0]).isEqualTo(10);
+    }
+
+    @Test
+    void flushRecordsKeepTheirPlaceInTheStream() throws IOException {
+        Path f = file("flush.din", "0 10\n4 0\n1 20\n");
+        List<String> events = new ArrayList<>();
+        AddressStreams.replay(f, AddressFormat.DIN, new AddressSink() {
+            @Override
+            public void access(long address, int size, boolean write) {
+                events.add((write ? "W" : "R") + Long.toHexString(address));
+            }
+
+            @Override
+            public void flush() {
+                events.add("flush");
+            }
+        });
+        assertThat(events).containsExactly("R10", "flush", "W20");
+    }
 }
