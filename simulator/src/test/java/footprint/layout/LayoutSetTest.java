@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import footprint.testsupport.RepoFiles;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LayoutSetTest {
     static LayoutSet vmx;
@@ -79,5 +84,22 @@ class LayoutSetTest {
         assertThat(plain.resolve("vcpu_vmx", "vcpu.arch.regs[2]").offset()).isEqualTo(296 + 16);
         assertThatThrownBy(() -> plain.resolve("vcpu_vmx", "vcpu.arch.mmu_pte_list_desc_cache.nobjs"))
                 .isInstanceOf(LayoutPathException.class).hasMessageContaining("not in the loaded layouts");
+    }
+
+    @Test
+    void aGzippedDumpReadsLikeThePlainOne(@TempDir Path dir) throws Exception {
+        Path plain = RepoFiles.resolve("models/layouts/debian-6.1/debian-6.1-kvm-intel.all.pahole");
+        Path gz = dir.resolve("kvm-intel.all.pahole.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(plain, out);
+        }
+        LayoutSet a = LayoutSet.load(List.of(plain));
+        LayoutSet b = LayoutSet.load(List.of(gz));
+        assertThat(b.typeNames()).isEqualTo(a.typeNames());
+        assertThat(b.find("vcpu_vmx").orElseThrow().members())
+                .extracting(Member::name, Member::offset, Member::size, Member::alignment)
+                .isEqualTo(a.find("vcpu_vmx").orElseThrow().members().stream()
+                        .map(m -> org.assertj.core.groups.Tuple.tuple(m.name(), m.offset(), m.size(), m.alignment()))
+                        .toList());
     }
 }
