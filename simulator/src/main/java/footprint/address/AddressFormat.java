@@ -13,8 +13,10 @@ public enum AddressFormat {
     DIN,
     /**
      * valgrind {@code --tool=lackey --trace-mem=yes}: {@code " L ADDR,SIZE"} (load),
-     * {@code " S ..."} (store), {@code " M ..."} (modify: one write access, as cachegrind counts
-     * it), {@code "I  ..."} instruction fetches (skipped); {@code ==PID==} message lines skipped.
+     * {@code " S ..."} (store), {@code " M ..."} (modify: one access that dirties the line, so
+     * counted as a write, like an RW in an exit trace; cachegrind counts it as a read, which
+     * changes the read/write split but not the misses), {@code "I  ..."} instruction fetches
+     * (skipped); {@code ==PID==} message lines skipped.
      */
     LACKEY,
     /** {@code R|W ADDRESS SIZE}, address in hex (0x optional), size in decimal; {@code #} starts a comment. */

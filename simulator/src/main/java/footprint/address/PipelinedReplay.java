@@ -30,7 +30,7 @@ final class PipelinedReplay {
         final int[] sizeAndWrite = new int[BATCH]; // size << 1 | write, or FLUSH
         int n;
         boolean last;
-        RuntimeException error;
+        Throwable error;
     }
 
     static long run(AddressSink sink, ToLongFunction<AddressSink> parser) {
@@ -46,19 +46,12 @@ final class PipelinedReplay {
         try {
             while (true) {
                 Batch b = full.take();
-                long[] address = b.address;
-                int[] sw = b.sizeAndWrite;
-                for (int i = 0, n = b.n; i < n; i++) {
-                    int v = sw[i];
-                    if (v == FLUSH) {
-                        sink.flush();
-                    } else {
-                        sink.access(address[i], v >>> 1, (v & 1) != 0);
-                        count++;
-                    }
+                count += deliver(b, sink);
+                if (b.error instanceof RuntimeException e) {
+                    throw e;
                 }
-                if (b.error != null) {
-                    throw b.error;
+                if (b.error instanceof Error e) {
+                    throw e;
                 }
                 if (b.last) {
                     return count;
@@ -72,6 +65,23 @@ final class PipelinedReplay {
         } finally {
             reader.interrupt();
         }
+    }
+
+    /** One batch into the sink; a method of its own so the JIT compiles it with the sink inlined. */
+    private static long deliver(Batch b, AddressSink sink) {
+        long[] address = b.address;
+        int[] sw = b.sizeAndWrite;
+        long count = 0;
+        for (int i = 0, n = b.n; i < n; i++) {
+            int v = sw[i];
+            if (v == FLUSH) {
+                sink.flush();
+            } else {
+                sink.access(address[i], v >>> 1, (v & 1) != 0);
+                count++;
+            }
+        }
+        return count;
     }
 
     private static void produce(ToLongFunction<AddressSink> parser, BlockingQueue<Batch> full, BlockingQueue<Batch> empty) {
@@ -107,7 +117,8 @@ final class PipelinedReplay {
                 parser.applyAsLong(batcher);
             } catch (Cancelled c) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Handed to the consumer, which would otherwise wait for a batch forever.
                 current[0].error = e;
             }
             current[0].last = true;

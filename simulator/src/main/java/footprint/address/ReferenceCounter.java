@@ -45,9 +45,7 @@ public final class ReferenceCounter implements AddressSink {
             }
         }
         servedBy[served]++;
-        if (write) {
-            writes++;
-        }
+        writes += write ? 1 : 0;
         if ((++references & PROGRESS_MASK) == 0 && progress != null) {
             long now = System.nanoTime();
             if (now - lastReport > PROGRESS_EVERY_NANOS) {

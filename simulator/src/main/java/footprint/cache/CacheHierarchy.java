@@ -50,7 +50,7 @@ public final class CacheHierarchy {
                 throw new IllegalArgumentException("the first level cannot be exclusive (nothing above it evicts into it)");
             }
             // Distinct streams per level so two random levels never draw the same victims.
-            levels[i] = new CacheLevel(s.geometry, s.replacement, seed * 0x9E3779B97F4A7C15L + i);
+            levels[i] = CacheLevel.of(s.geometry, s.replacement, seed * 0x9E3779B97F4A7C15L + i);
             names[i] = s.name;
             inclusion[i] = s.inclusion;
             latency[i] = s.latency;

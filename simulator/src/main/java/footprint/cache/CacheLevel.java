@@ -4,62 +4,58 @@ import java.util.Arrays;
 
 /**
  * One set-associative cache level: the tags of every way in one {@code long[]} (the line
- * number, or {@link #NO_LINE} when the way is empty) and a replacement policy that owns only
- * its per-set state. Lookups shift, mask and scan one set; nothing is allocated per access.
+ * number, or {@link #NO_LINE} for an empty way), {@code ways} consecutive entries per set.
+ * Lookups shift, mask and scan one set; nothing is allocated per access. How a full set picks
+ * its victim depends on the replacement policy ({@link #of}).
  */
-public final class CacheLevel {
+public abstract class CacheLevel {
     /** Marks an empty way; never a real line number (line numbers are address >>> 6 or more). */
     public static final long NO_LINE = -1L;
 
-    private final Geometry geometry;
-    private final Replacement replacement;
-    private final long[] tags;
-    private final ReplacementPolicy policy;
-    private final int ways;
-    private final int setMask;
+    final Geometry geometry;
+    final long[] tags;
+    final int ways;
+    final int setMask;
     /** The line this level used last (hit or fill), or NO_LINE; it is the most recently used of its set. */
-    private long mru = NO_LINE;
+    long mru = NO_LINE;
 
-    public CacheLevel(Geometry geometry, Replacement replacement, long seed) {
+    CacheLevel(Geometry geometry) {
         this.geometry = geometry;
-        this.replacement = replacement;
         this.ways = geometry.ways();
         this.setMask = geometry.setMask();
         this.tags = new long[geometry.sets() * ways];
         Arrays.fill(tags, NO_LINE);
-        this.policy = replacement.create(geometry.sets(), ways, seed);
     }
 
-    public Geometry geometry() {
+    /** A level with this geometry and policy; {@code seed} drives random replacement. */
+    public static CacheLevel of(Geometry geometry, Replacement replacement, long seed) {
+        return switch (replacement) {
+            case LRU -> new LruLevel(geometry);
+            case TREE_PLRU -> new PolicyLevel(geometry, replacement, new TreePlruPolicy(geometry.sets(), geometry.ways()));
+            case RANDOM -> new PolicyLevel(geometry, replacement, new RandomPolicy(geometry.ways(), seed));
+        };
+    }
+
+    public final Geometry geometry() {
         return geometry;
     }
 
-    public Replacement replacement() {
-        return replacement;
-    }
+    public abstract Replacement replacement();
 
     /** Looks {@code line} up; on a hit marks it used and returns true. */
-    public boolean access(long line) {
-        // Touching the most recently used line again changes no policy's state (LRU order,
-        // PLRU bits and random all stay the same), so a repeat needs no scan.
-        if (line == mru) {
-            return true;
-        }
-        int set = (int) line & setMask;
-        int base = set * ways;
-        long[] t = tags;
-        for (int i = base, end = base + ways; i < end; i++) {
-            if (t[i] == line) {
-                policy.touch(set, i);
-                mru = line;
-                return true;
-            }
-        }
-        return false;
-    }
+    public abstract boolean access(long line);
+
+    /**
+     * Puts {@code line} (which must be absent) into its set: an empty way if there is one, else
+     * the policy's victim. Returns the evicted line or {@link #NO_LINE}.
+     */
+    public abstract long fill(long line);
+
+    /** Removes {@code line} if present; returns whether it was. */
+    public abstract boolean invalidate(long line);
 
     /** True when {@code line} is present; does not change replacement state. */
-    public boolean contains(long line) {
+    public final boolean contains(long line) {
         int base = ((int) line & setMask) * ways;
         for (int i = base, end = base + ways; i < end; i++) {
             if (tags[i] == line) {
@@ -69,50 +65,8 @@ public final class CacheLevel {
         return false;
     }
 
-    /**
-     * Puts {@code line} (which must be absent) into its set: an empty way if there is one
-     * (the lowest), else the policy's victim. Returns the evicted line or {@link #NO_LINE}.
-     */
-    public long fill(long line) {
-        int set = (int) line & setMask;
-        int base = set * ways;
-        int slot = -1;
-        for (int i = base, end = base + ways; i < end; i++) {
-            if (tags[i] == NO_LINE) {
-                slot = i;
-                break;
-            }
-        }
-        long evicted = NO_LINE;
-        if (slot < 0) {
-            slot = policy.victim(set);
-            evicted = tags[slot];
-        }
-        tags[slot] = line;
-        policy.touch(set, slot);
-        mru = line;
-        return evicted;
-    }
-
-    /** Removes {@code line} if present; returns whether it was. */
-    public boolean invalidate(long line) {
-        int set = (int) line & setMask;
-        int base = set * ways;
-        for (int i = base, end = base + ways; i < end; i++) {
-            if (tags[i] == line) {
-                tags[i] = NO_LINE;
-                policy.invalidate(set, i);
-                if (line == mru) {
-                    mru = NO_LINE;
-                }
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Empties every way (replacement state of empty ways no longer matters). */
-    public void clear() {
+    public final void clear() {
         Arrays.fill(tags, NO_LINE);
         mru = NO_LINE;
     }

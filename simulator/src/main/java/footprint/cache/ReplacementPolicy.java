@@ -1,8 +1,8 @@
 package footprint.cache;
 
 /**
- * Per-set replacement state of one cache level; the level owns the tags and asks the policy
- * which way to evict. Ways are absolute indices {@code set * ways + way} into the level's arrays.
+ * Per-set replacement state of a {@link PolicyLevel}; the level owns the tags and asks the
+ * policy which way to evict. Slots are absolute indices {@code set * ways + way} into the tags.
  */
 interface ReplacementPolicy {
     /** The line in {@code slot} was used (hit or just filled). */

@@ -135,6 +135,10 @@ public final class CachesimCommand implements Callable<Integer> {
         if (!Files.exists(file) || Files.isDirectory(file)) {
             throw new InputException(file, 0, "no such trace file");
         }
+        if (inputFormat == InputFormat.auto && !Files.isRegularFile(file)) {
+            // Guessing reads the first lines, which a pipe cannot give back.
+            throw new InputException(file, 0, "not a regular file: give --input-format din|lackey|plain");
+        }
         AddressFormat fmt = inputFormat == InputFormat.auto ? AddressStreams.detect(file)
                 : AddressFormat.valueOf(inputFormat.name().toUpperCase(Locale.ROOT));
         Prefetchers pf = new Prefetchers(prefetch.contains(Prefetch.next_line), prefetch.contains(Prefetch.adjacent_pair));

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** Hand-worked examples on one-set caches (4 ways, 64-byte lines): which line each policy evicts. */
 class ReplacementTest {
     private static CacheLevel oneSet(Replacement r, int ways, long seed) {
-        return new CacheLevel(new Geometry(64L * ways, ways, 64), r, seed);
+        return CacheLevel.of(new Geometry(64L * ways, ways, 64), r, seed);
     }
 
     /** Access lines in order; return the evicted line of each miss (-1 for a hit or a fill of an empty way). */

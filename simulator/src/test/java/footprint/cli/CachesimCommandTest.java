@@ -122,6 +122,9 @@ class CachesimCommandTest {
         assertThat(both.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
         CliRun missing = CliRun.of("cachesim", tmp.resolve("nope").toString(), "--model", "zen3");
         assertThat(missing.err()).contains("no such trace file");
+        CliRun pipe = CliRun.of("cachesim", "/dev/null", "--model", "zen3");
+        assertThat(pipe.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(pipe.err()).contains("/dev/null: not a regular file: give --input-format");
     }
 
     @Test
