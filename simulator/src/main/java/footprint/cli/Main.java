@@ -12,10 +12,9 @@ import picocli.CommandLine.ParameterException;
         name = "footprint",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
-        description = {
-            "Replays recorded VM-exit field-access traces against struct layouts on a modelled x86",
-            "cache hierarchy and reports touched cachelines, misses and cycles per exit."
-        },
+        description = "Replays recorded VM-exit field-access traces against struct layouts on a"
+                + " modelled x86 cache hierarchy and reports touched cachelines, misses and cycles"
+                + " per exit.",
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
