@@ -8,6 +8,7 @@ import footprint.compare.ComparisonReport;
 import footprint.compare.ExitComparison;
 import footprint.report.ReportJson;
 import footprint.sim.Metrics;
+import footprint.testsupport.RepoFiles;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,30 @@ class CompareCommandTest {
         CliRun r = run(args("before.pahole", "before.pahole"));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("no measurable difference");
+    }
+
+    @Test
+    void theBundledDebianLayoutsComparedWithThemselvesShowNoDifferenceAnywhere() {
+        List<String> a = new ArrayList<>(List.of("compare", "--trace",
+                RepoFiles.resolve("traces/kvm-6.1/vmx/vmx-exits.trace").toString(), "--model", "skylake-sp", "--exits", "600",
+                "--placements", "2", "--guest-sweep", "0,64k", "--quiet", "--format", "json"));
+        for (String side : List.of("--before", "--after")) {
+            a.add(side);
+            SimulateCommandTest.layouts().forEach(p -> a.add(p.toString()));
+        }
+        CliRun r = run(a);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        ComparisonReport report = ReportJson.read(r.out(), ComparisonReport.class);
+        var m = report.models().get(0);
+        List<ExitComparison> rows = new ArrayList<>(m.rows());
+        m.guestSweep().forEach(p -> rows.addAll(p.rows()));
+        assertThat(rows).hasSizeGreaterThan(10).allSatisfy(row -> {
+            assertThat(row.linesAfter()).isEqualTo(row.linesBefore());
+            row.metrics().values().forEach(d -> assertThat(d.diff()).isZero());
+        });
+        assertThat(m.placementSweep().equal()).isEqualTo(2);
+        assertThat(report.fieldMoves()).isEmpty();
+        assertThat(report.verdict().get(0)).contains("no measurable difference");
     }
 
     @Test
