@@ -106,47 +106,54 @@ public final class SimulationRun {
         return -1;
     }
 
-    /** One summary per exit reason that occurs in the sequence (program order), then the mix. */
+    /**
+     * One summary per exit reason that occurs in the sequence (program order), then the mix.
+     * Metrics are summarised one at a time, so at most one per-exit column of doubles is alive.
+     */
     public List<ExitSummary> summaries() {
-        List<String> names = Metrics.all(cost.levelNames());
-        Map<String, double[]> all = new LinkedHashMap<>();
-        for (String m : names) {
-            all.put(m, values(m));
-        }
         int count = samples.count();
         int[] perExit = new int[program.exitCount()];
         for (int n = 0; n < count; n++) {
             perExit[samples.exit(n)]++;
         }
-        List<ExitSummary> rows = new ArrayList<>();
+        // Row k summarises exit rowExit[k]; the last row (exit -1) is the mix.
+        List<Integer> rowExit = new ArrayList<>();
         for (int e = 0; e < program.exitCount(); e++) {
-            if (perExit[e] == 0) {
-                continue;
+            if (perExit[e] > 0) {
+                rowExit.add(e);
             }
-            boolean[] select = new boolean[count];
-            for (int n = 0; n < count; n++) {
-                select[n] = samples.exit(n) == e;
-            }
-            rows.add(summary(program.exitName(e), program.fastpath(e), perExit[e], select, all));
         }
-        boolean[] every = new boolean[count];
-        java.util.Arrays.fill(every, true);
-        rows.add(summary(ExitSummary.MIX, false, count, every, all));
+        rowExit.add(-1);
+        List<Map<String, MetricSummary>> metrics = new ArrayList<>();
+        rowExit.forEach(e -> metrics.add(new LinkedHashMap<>()));
+        for (String metric : Metrics.all(cost.levelNames())) {
+            double[] values = values(metric);
+            for (int k = 0; k < rowExit.size(); k++) {
+                int e = rowExit.get(k);
+                metrics.get(k).put(metric, MetricSummary.of(e < 0 ? values : pick(values, e, perExit[e])));
+            }
+        }
+        List<ExitSummary> rows = new ArrayList<>();
+        for (int k = 0; k < rowExit.size(); k++) {
+            int e = rowExit.get(k);
+            rows.add(e < 0 ? summary(ExitSummary.MIX, false, count, e, metrics.get(k))
+                    : summary(program.exitName(e), program.fastpath(e), perExit[e], e, metrics.get(k)));
+        }
         return rows;
     }
 
-    private ExitSummary summary(String name, boolean fastpath, int count, boolean[] select, Map<String, double[]> all) {
-        Map<String, MetricSummary> metrics = new LinkedHashMap<>();
-        all.forEach((metric, values) -> metrics.put(metric, MetricSummary.of(pick(values, select, count))));
+    /** Touched and ideal lines per object, averaged over the exits of {@code exit} (-1: all). */
+    private ExitSummary summary(String name, boolean fastpath, int count, int exit, Map<String, MetricSummary> metrics) {
         Map<String, Double> touched = new LinkedHashMap<>();
         Map<String, Double> ideal = new LinkedHashMap<>();
         for (int o = 0; o < program.objects().size(); o++) {
             double t = 0;
             double i = 0;
-            for (int n = 0; n < select.length; n++) {
-                if (select[n]) {
-                    t += footprint.touched(samples.exit(n), o);
-                    i += footprint.ideal(samples.exit(n), o);
+            for (int n = 0; n < samples.count(); n++) {
+                int e = samples.exit(n);
+                if (exit < 0 || e == exit) {
+                    t += footprint.touched(e, o);
+                    i += footprint.ideal(e, o);
                 }
             }
             touched.put(program.objects().get(o).name(), count == 0 ? 0 : t / count);
@@ -155,11 +162,12 @@ public final class SimulationRun {
         return new ExitSummary(name, fastpath, count, touched, ideal, metrics);
     }
 
-    private static double[] pick(double[] values, boolean[] select, int count) {
+    /** The values of the exits of kind {@code exit}, in sequence order. */
+    private double[] pick(double[] values, int exit, int count) {
         double[] out = new double[count];
         int k = 0;
         for (int n = 0; n < values.length; n++) {
-            if (select[n]) {
+            if (samples.exit(n) == exit) {
                 out[k++] = values[n];
             }
         }
