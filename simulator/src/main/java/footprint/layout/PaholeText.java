@@ -81,8 +81,17 @@ public final class PaholeText {
                 out.append(String.format(Locale.ROOT, " /* %5d %5d */%n", abs, m.size()));
                 continue;
             }
-            String decl = m.name() + dims(m) + (m.bitfield() ? ":" + m.bitSize() : "") + attribute(m) + ";";
-            out.append(indent).append(String.format(Locale.ROOT, "%-26s %-21s", m.type(), decl));
+            String type = m.type();
+            String name = m.name() + dims(m);
+            int pointer = type.indexOf("(*");
+            if (pointer >= 0) {
+                // A function pointer: pahole prints the name inside the "(*...)" declarator.
+                int close = type.indexOf(')', pointer);
+                name = type.substring(pointer, close) + name + type.substring(close);
+                type = type.substring(0, pointer).strip();
+            }
+            String decl = name + (m.bitfield() ? ":" + m.bitSize() : "") + attribute(m) + ";";
+            out.append(indent).append(String.format(Locale.ROOT, "%-26s %-21s", type, decl));
             if (m.bitfield()) {
                 out.append(String.format(Locale.ROOT, " /* %5d:%2d %2d */%n", abs, m.bitOffset(), m.size()));
             } else {

@@ -113,4 +113,20 @@ class PaholeFormatsTest {
         assertThat(DensityChart.rows(s, true, null).get(0).cells()).isEqualTo(":.bbbb..cccc" + "e..." + "ffff" + "____");
         assertThat(DensityChart.render(s, false, hot)).contains("A-Z  hot bytes");
     }
+
+    @Test
+    void renderedLayoutsWithFunctionPointersReadBackEqual() throws Exception {
+        java.nio.file.Path dump = footprint.testsupport.RepoFiles.resolve(
+                "models/layouts/debian-6.1/debian-6.1-kvm_mmu.expanded.pahole");
+        StructLayout original = LayoutSet.load(java.util.List.of(dump)).find("kvm_mmu").orElseThrow();
+        String text = PaholeText.render(original);
+        assertThat(text).contains("(*get_guest_pgd)(struct kvm_vcpu *);");
+
+        StructLayout reread = LayoutSet.parse(text, "rendered").find("kvm_mmu").orElseThrow();
+        assertThat(reread.size()).isEqualTo(original.size());
+        assertThat(reread.members()).extracting(Member::name, Member::type, Member::offset, Member::size)
+                .containsExactlyElementsOf(original.members().stream()
+                        .map(m -> org.assertj.core.groups.Tuple.tuple(m.name(), m.type(), m.offset(), m.size()))
+                        .toList());
+    }
 }
