@@ -34,16 +34,15 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code footprint cachesim}: replays a raw address trace through a modelled or explicit cache hierarchy. */
 @Command(name = "cachesim", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Replays a raw data-address trace (Dinero din, valgrind lackey --trace-mem=yes, or plain "
-                + "'R|W ADDRESS SIZE' lines) through a CPU model's caches or an explicit geometry and "
-                + "prints accesses, hits and misses per level.",
+            "Replays a raw data-address trace (Dinero din, valgrind lackey --trace-mem=yes, or "
+                + "plain 'R|W ADDRESS SIZE' lines) through a CPU model's caches or an explicit geometry "
+                + "and prints accesses, hits and misses per level.",
             "",
-            "Counting follows cachegrind: one access per trace record. A record that straddles a line "
-                + "boundary looks up both lines (in address order) and is one access, which misses a level "
-                + "when either line misses it. A line that hits a level goes no further, so an outer level "
-                + "sees only the missing line (cachegrind looks both lines up in its LL). Caches are "
-                + "write-allocate; instruction fetches in the trace are skipped.",
-            ""},
+            "Counting follows cachegrind: one access per trace record. A record that straddles a "
+                + "line boundary looks up both lines (in address order) and is one access, which misses "
+                + "a level when either line misses it. A line that hits a level goes no further, so an "
+                + "outer level sees only the missing line (cachegrind looks both lines up in its LL). "
+                + "Caches are write-allocate; instruction fetches in the trace are skipped."},
         footer = {"%nExample:",
             "  footprint cachesim guest.din --l1d 32k:8:64 --policy lru",
             "  valgrind --tool=lackey --trace-mem=yes --log-fd=9 ./app 9>&1 >/dev/null | \\",

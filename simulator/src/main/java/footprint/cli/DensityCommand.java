@@ -18,11 +18,10 @@ import picocli.CommandLine.Spec;
 /** {@code footprint density}: which bytes of each cacheline of a struct are members, holes or padding. */
 @Command(name = "density", mixinStandardHelpOptions = true,
         description = {
-            "Draws a struct one cacheline per row, one character per byte (two with --compact):"
-                + " letters for the bytes of top-level members, '.' for holes, '_' for trailing padding."
-                + " Each row is labelled with its offset and the members that start in it. FILEs combine"
-                + " as in 'footprint layout'.",
-            ""},
+            "Draws a struct one cacheline per row, one character per byte (two with --compact): "
+                + "letters for the bytes of top-level members, '.' for holes, '_' for trailing padding. "
+                + "Each row is labelled with its offset and the members that start in it. FILEs combine "
+                + "as in 'footprint layout'."},
         footerHeading = "%nExample:%n",
         footer = {"  footprint density models/layouts/debian-6.1/debian-6.1-vcpu_vmx.pahole \\",
             "      --struct vcpu_vmx --compact"})

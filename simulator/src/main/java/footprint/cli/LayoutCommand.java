@@ -21,18 +21,18 @@ import picocli.CommandLine.Spec;
 /** {@code footprint layout}: a struct's layout in pahole's style, re-computed for a new member order, or verified. */
 @Command(name = "layout", mixinStandardHelpOptions = true,
         description = {
-            "Prints a struct from pahole output (plain, -E or --hex) with cacheline boundaries, holes"
-                + " and the summary, all counted by footprint itself; warns where pahole's own summary"
-                + " disagrees, and lists the alignments the dump does not reveal.",
+            "Prints a struct from pahole output (plain, -E or --hex) with cacheline boundaries, "
+                + "holes and the summary, all counted by footprint itself; warns where pahole's own "
+                + "summary disagrees, and lists the alignments the dump does not reveal.",
             "",
-            "Several FILEs combine: a struct defined at top level in a later file overrides earlier"
-                + " definitions of that name, also copies expanded inline by pahole -E, and every struct"
-                + " that contains it is re-laid out (x86-64 System V rules) in its own member order.",
+            "Several FILEs combine: a struct defined at top level in a later file overrides "
+                + "earlier definitions of that name, also copies expanded inline by pahole -E, and "
+                + "every struct that contains it is re-laid out (x86-64 System V rules) in its own "
+                + "member order.",
             "",
-            "Anonymous struct/union members are named __anon0, __anon1, ... in member order at their"
-                + " level (the counter starts at 0 in every struct); --order and JSON use these names,"
-                + " and field paths reach their members by the inner name as in C.",
-            ""},
+            "Anonymous struct/union members are named __anon0, __anon1, ... in member order at "
+                + "their level (the counter starts at 0 in every struct); --order and JSON use these "
+                + "names, and field paths reach their members by the inner name as in C."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  D=models/layouts/debian-6.1",

@@ -22,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code footprint models}: lists the CPU models with their cache levels and exit costs. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = {"Lists the CPU models (models/cpu/*.json): cache levels, latencies, memory latency, "
-            + "VM-exit base costs, and with --sources where each number comes from.", ""},
+        description = {
+            "Lists the CPU models (models/cpu/*.json): cache levels, latencies, memory latency, "
+                + "VM-exit base costs, and with --sources where each number comes from."},
         footer = {"%nExample:", "  footprint models", "  footprint models --sources --format json"})
 public final class ModelsCommand implements Callable<Integer> {
     enum Format { text, json }

@@ -40,12 +40,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code footprint compare}: the same trace against a layout before and after a patch, with the statistics to judge it. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Replays one trace against the layouts before and after a patch over the same exit",
-            "sequence and reports, per exit reason and for the mix: touched lines next to the ideal,",
-            "L1D/L2 misses and estimated cycles with the difference, its 95%% confidence interval and a",
-            "paired t-test, the difference as a share of the exit's cost, a guest-pressure sweep, a",
-            "placement sweep (better/equal/worse over K random placements), per-field attribution,",
-            "density maps with the accessed bytes, a verdict, and the inputs' SHA-256 hashes.", ""},
+        description = "Replays one trace against the layouts before and after a patch over the same exit "
+            + "sequence and reports, per exit reason and for the mix: touched lines next to the "
+            + "ideal, L1D/L2 misses and estimated cycles with the difference, its 95%% confidence "
+            + "interval and a paired t-test, the difference as a share of the exit's cost, a "
+            + "guest-pressure sweep, a placement sweep (better/equal/worse over K random placements), "
+            + "per-field attribution, density maps with the accessed bytes, a verdict, and the "
+            + "inputs' SHA-256 hashes.",
         footer = {"%nExample (examples/compare-kvm-vcpu-reorder.sh runs the bundled pair):",
             "  L=\"models/layouts/debian-6.1/debian-6.1-kvm-intel.all.pahole",
             "     models/layouts/debian-6.1/debian-6.1-vcpu_vmx.expanded.pahole ...\"",

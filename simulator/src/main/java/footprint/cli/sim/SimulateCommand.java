@@ -28,13 +28,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code footprint simulate}: replays a trace bound to one layout on one CPU model, with the guest between exits. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Replays the exits of a trace against struct layouts on a CPU model's cache hierarchy,",
-            "with the guest touching its own memory between exits, and prints per exit reason: count,",
-            "touched and ideal lines, misses per level, host stall cycles, the guest's extra misses",
-            "and stall cycles (against a shadow run of the guest alone), the base exit cost and the",
-            "estimated cycles per exit (mean, sd, percentiles). Stall cycles are divided by the",
-            "model's memory-level parallelism. A single exit's guest stall is its guest phase minus the",
-            "shadow's same phase, so one exit can come out below its base cost; the means are exact.", ""},
+        description = "Replays the exits of a trace against struct layouts on a CPU model's cache hierarchy, "
+            + "with the guest touching its own memory between exits, and prints per exit reason: "
+            + "count, touched and ideal lines, misses per level, host stall cycles, the guest's extra "
+            + "misses and stall cycles (against a shadow run of the guest alone), the base exit cost "
+            + "and the estimated cycles per exit (mean, sd, percentiles). Stall cycles are divided by "
+            + "the model's memory-level parallelism. A single exit's guest stall is its guest phase "
+            + "minus the shadow's same phase, so one exit can come out below its base cost; the means "
+            + "are exact.",
         footer = {"%nExample:",
             "  footprint simulate --trace traces/kvm-6.1/vmx/vmx-exits.trace \\",
             "      --layout models/layouts/debian-6.1/*.expanded.pahole models/layouts/debian-6.1/debian-6.1-kvm_run.pahole \\",

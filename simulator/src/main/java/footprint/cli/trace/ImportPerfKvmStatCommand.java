@@ -25,10 +25,9 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         name = "perf-kvm-stat",
         description = {
-            "Turn 'perf kvm stat report' output into a weighted exit mix (a 'stream mix' block to paste into a trace).",
-            "Each exit reason's sample count becomes the weight of the trace exit it maps to; reasons the map",
-            "does not list are reported on stderr and left out."
-        },
+            "Turn 'perf kvm stat report' output into a weighted exit mix (a 'stream mix' block to "
+                + "paste into a trace). Each exit reason's sample count becomes the weight of the trace "
+                + "exit it maps to; reasons the map does not list are reported on stderr and left out."},
         footer = {"", "Example:",
             "  perf kvm stat record -a sleep 10 && perf kvm stat report --event=vmexit > kvm-stat.txt",
             "  footprint trace import perf-kvm-stat kvm-stat.txt --map traces/perf-kvm-stat-vmx.map \\",

@@ -17,10 +17,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         name = "perf-mem",
         description = {
-            "Turn 'perf script' output of a 'perf mem record' session into a raw offset trace of one object:",
-            "the samples whose data address lies in [--base, --base + --size), as OBJECT+OFFSET accesses.",
-            "With --type, 'footprint trace symbolize' then turns the offsets into field paths."
-        },
+            "Turn 'perf script' output of a 'perf mem record' session into a raw offset trace of "
+                + "one object: the samples whose data address lies in [--base, --base + --size), as "
+                + "OBJECT+OFFSET accesses. With --type, 'footprint trace symbolize' then turns the "
+                + "offsets into field paths."},
         footer = {"", "Example:",
             "  perf mem record -K -a -- sleep 5",
             "  perf script -F comm,tid,time,event,addr,ip,sym,symoff,dso > mem.script",

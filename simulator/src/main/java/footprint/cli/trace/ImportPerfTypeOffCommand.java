@@ -19,9 +19,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         name = "perf-typeoff",
         description = {
-            "Turn 'perf report --sort type,typeoff' output (data-type profiling, Linux 6.8+) into per-field",
-            "access weights: per data type, the share of samples at each member offset."
-        },
+            "Turn 'perf report --sort type,typeoff' output (data-type profiling, Linux 6.8+) into "
+                + "per-field access weights: per data type, the share of samples at each member offset."},
         footer = {"", "Example:",
             "  perf mem record -K -a -- sleep 5 && perf report --stdio --sort type,typeoff > typeoff.txt",
             "  footprint trace import perf-typeoff typeoff.txt --type 'struct vcpu_vmx'"})

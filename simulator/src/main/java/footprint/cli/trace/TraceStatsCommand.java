@@ -23,11 +23,11 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         name = "stats",
         description = {
-            "Per exit: accesses, distinct fields, distinct bytes, touched and ideal cachelines per object under",
-            "the layouts. Each object is assumed to start on a cacheline boundary (offset 0 of a line-aligned",
-            "base); an unaligned placement can only add lines (see 'footprint simulate' for placements).",
-            "JSON lists, per exit and object, every field touched with its offset, size, R/W and lines."
-        },
+            "Per exit: accesses, distinct fields, distinct bytes, touched and ideal cachelines "
+                + "per object under the layouts. Each object is assumed to start on a cacheline "
+                + "boundary (offset 0 of a line-aligned base); an unaligned placement can only add "
+                + "lines (see 'footprint simulate' for placements). JSON lists, per exit and object, "
+                + "every field touched with its offset, size, R/W and lines."},
         footer = {"", "Example:",
             "  L=models/layouts/debian-6.1",
             "  footprint trace stats traces/kvm-6.1/vmx/vmx-exits.trace --format json --exit TSC_DEADLINE_WRITE --layout \\",

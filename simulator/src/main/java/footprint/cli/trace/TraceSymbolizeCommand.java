@@ -17,10 +17,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         name = "symbolize",
         description = {
-            "Rewrite the raw OBJECT+OFFSET accesses to struct objects as field paths under the layouts they were",
-            "recorded with, so the trace replays on any other layout of the same structs. Prints the trace;",
-            "offsets in holes or padding stay raw (listed on stderr)."
-        },
+            "Rewrite the raw OBJECT+OFFSET accesses to struct objects as field paths under the "
+                + "layouts they were recorded with, so the trace replays on any other layout of the "
+                + "same structs. Prints the trace; offsets in holes or padding stay raw (listed on "
+                + "stderr)."},
         footer = {"", "Example:",
             "  footprint trace symbolize sampled.trace --layout models/layouts/debian-6.1/debian-6.1-vcpu_vmx.expanded.pahole"})
 public final class TraceSymbolizeCommand implements Callable<Integer> {
