@@ -27,6 +27,8 @@ public final class TraceBinder {
     private final List<BoundObject> objects = new ArrayList<>();
     private final Map<Access, Long> resolved = new IdentityHashMap<>();
     private final Map<Access, Boolean> skipped = new IdentityHashMap<>();
+    /** Wide-access warnings by message, with every line they occur on: a segment used by many exits warns once. */
+    private final Map<String, java.util.SortedSet<Integer>> wideAccesses = new HashMap<>();
 
     private TraceBinder(Trace trace, LayoutSet layouts, boolean allowMissing, List<String> warnings) {
         this.trace = trace;
@@ -49,6 +51,9 @@ public final class TraceBinder {
         for (ExitDef e : trace.exits()) {
             exits.add(bindExit(e));
         }
+        wideAccesses.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparing(java.util.SortedSet::first)))
+                .forEach(w -> warnings.add(wideAccessWarning(w.getKey(), w.getValue())));
         return new BoundTrace(trace, objects, exits, ExitStream.of(trace));
     }
 
@@ -137,8 +142,8 @@ public final class TraceBinder {
             }
             offset += ref.offset();
             if (t.offset() == 0 && a.size() > ref.size()) {
-                warnings.add(trace.source() + ":" + a.line() + ": warning: " + a.size() + "-byte access to " + t
-                        + " is wider than the field (" + ref.size() + " bytes, " + ref.type() + ")");
+                wideAccesses.computeIfAbsent(a.size() + "-byte access to " + t + " is wider than the field ("
+                        + ref.size() + " bytes, " + ref.type() + ")", k -> new java.util.TreeSet<>()).add(a.line());
             }
         }
         if (offset + a.size() > o.size()) {
@@ -160,5 +165,17 @@ public final class TraceBinder {
 
     private static String describe(BoundObject o) {
         return o.structType() == null ? "raw block" : "struct " + o.structType();
+    }
+
+    private String wideAccessWarning(String message, java.util.SortedSet<Integer> lines) {
+        StringBuilder w = new StringBuilder(trace.source()).append(':').append(lines.first()).append(": warning: ")
+                .append(message);
+        if (lines.size() > 1) {
+            w.append("; also at line");
+            w.append(lines.size() > 2 ? "s " : " ");
+            w.append(lines.tailSet(lines.first() + 1).stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return w.toString();
     }
 }

@@ -140,4 +140,15 @@ class TraceBinderTest {
         assertThat(warnings).containsExactly(
                 "t.trace:6: warning: 8-byte access to vmx.exit_reason.full is wider than the field (4 bytes, unsigned int)");
     }
+
+    @Test
+    void aWideAccessInASharedSegmentWarnsOnceWithAllItsLines() {
+        Trace t = TraceReader.parse("t.trace", HEAD + "segment s\n  R vmx.exit_reason.full 8 f x.c:1\nend\n"
+                + "exit X\n  use s\n  R vmx.exit_reason.full 8 f x.c:2\nend\n"
+                + "exit Y\n  use s\nend\n");
+        List<String> warnings = new ArrayList<>();
+        TraceBinder.bind(t, layouts, false, warnings);
+        assertThat(warnings).containsExactly("t.trace:6: warning: 8-byte access to vmx.exit_reason.full is wider"
+                + " than the field (4 bytes, unsigned int); also at line 10");
+    }
 }
