@@ -55,7 +55,7 @@ public final class CpuModels {
                 for (Path p = Path.of(source.getLocation().toURI()).toAbsolutePath(); p != null; p = p.getParent()) {
                     Path candidate = p.resolve("models").resolve("cpu");
                     if (Files.isDirectory(candidate)) {
-                        return candidate;
+                        return relativeToWorkingDirectory(candidate);
                     }
                 }
             }
@@ -63,6 +63,15 @@ public final class CpuModels {
             // Fall back to the working directory below.
         }
         return Path.of("models", "cpu");
+    }
+
+    /**
+     * Reports name the model files they used; a path relative to the working directory reads the
+     * same in every checkout, so the same inputs give the same report bytes.
+     */
+    private static Path relativeToWorkingDirectory(Path dir) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return dir.startsWith(cwd) ? cwd.relativize(dir) : dir;
     }
 
     /** Every {@code *.json} model in {@code dir}, sorted by id; ids must be unique. */
