@@ -10,9 +10,9 @@ final class SvgCharts {
     static final String BEFORE = "#4e79a7";
     static final String AFTER = "#f28e2b";
     private static final int W = 720;
-    private static final int H = 260;
+    private static final int H = 280;
     private static final int LEFT = 70;
-    private static final int BOTTOM = 60;
+    private static final int BOTTOM = 80;
     private static final int TOP = 20;
 
     private SvgCharts() {}
