@@ -56,17 +56,35 @@ public abstract class CacheLevel {
 
     /** True when {@code line} is present; does not change replacement state. */
     public final boolean contains(long line) {
-        int base = ((int) line & setMask) * ways;
-        for (int i = base, end = base + ways; i < end; i++) {
-            if (tags[i] == line) {
-                return true;
-            }
-        }
-        return false;
+        return find(line, ((int) line & setMask) * ways) >= 0;
     }
 
-    /** Empties every way (replacement state of empty ways no longer matters). */
-    public final void clear() {
+    /**
+     * The way of the set starting at {@code base} that holds {@code line}, or -1. The common
+     * way counts get a call with a constant count, which the JIT unrolls completely; the scan
+     * has no early exit because which way hits is random, so an exit branch would mispredict.
+     */
+    final int find(long line, int base) {
+        return switch (ways) {
+            case 8 -> find(tags, base, 8, line);
+            case 12 -> find(tags, base, 12, line);
+            case 16 -> find(tags, base, 16, line);
+            default -> find(tags, base, ways, line);
+        };
+    }
+
+    private static int find(long[] t, int base, int ways, long line) {
+        int found = 0; // one more than the matching way; tags are unique in a set, so at most one matches
+        for (int w = 0; w < ways; w++) {
+            long x = t[base + w] ^ line;
+            int match = (int) (((x | -x) >>> 63) ^ 1); // 1 only where x == 0, computed without a branch
+            found |= -match & (w + 1);
+        }
+        return found - 1;
+    }
+
+    /** Empties every way; a level whose replacement state says which ways are empty resets it too. */
+    public void clear() {
         Arrays.fill(tags, NO_LINE);
         mru = NO_LINE;
     }
