@@ -16,6 +16,13 @@ public abstract class CacheLevel {
     final long[] tags;
     final int ways;
     final int setMask;
+    /**
+     * Per hashed line number, the slot where that line was last found or filled: a guess that
+     * {@link #find} checks against the tags, so a wrong or stale entry only costs the full scan.
+     * The guess is right for nearly every hit, and one compare is cheaper than scanning all ways.
+     */
+    private final int[] lastSlot;
+    private final int lastSlotMask;
     /** The line this level used last (hit or fill), or NO_LINE; it is the most recently used of its set. */
     long mru = NO_LINE;
 
@@ -25,6 +32,11 @@ public abstract class CacheLevel {
         this.setMask = geometry.setMask();
         this.tags = new long[geometry.sets() * ways];
         Arrays.fill(tags, NO_LINE);
+        // Four entries per line keep hashing collisions rare; the cap keeps the table of a large
+        // last-level cache from crowding the host's own caches.
+        int entries = Integer.highestOneBit(Math.min(tags.length, 1 << 14)) * 4;
+        this.lastSlot = new int[entries];
+        this.lastSlotMask = entries - 1;
     }
 
     /** A level with this geometry and policy; {@code seed} drives random replacement. */
@@ -60,17 +72,32 @@ public abstract class CacheLevel {
     }
 
     /**
-     * The way of the set starting at {@code base} that holds {@code line}, or -1. The common
-     * way counts get a call with a constant count, which the JIT unrolls completely; the scan
+     * The way of the set starting at {@code base} that holds {@code line}, or -1. When the
+     * remembered slot is wrong, the set is scanned; the common way counts get a call with a constant count, which the JIT unrolls completely; the scan
      * has no early exit because which way hits is random, so an exit branch would mispredict.
      */
     final int find(long line, int base) {
-        return switch (ways) {
+        int hint = (int) line & lastSlotMask;
+        int guess = lastSlot[hint];
+        if (tags[guess] == line) {
+            return guess - base; // a line is only ever stored in its own set, so the guess lies in it
+        }
+        int way = switch (ways) {
             case 8 -> find(tags, base, 8, line);
             case 12 -> find(tags, base, 12, line);
             case 16 -> find(tags, base, 16, line);
             default -> find(tags, base, ways, line);
         };
+        if (way >= 0) {
+            lastSlot[hint] = base + way;
+        }
+        return way;
+    }
+
+    /** Stores {@code line} in {@code slot} and remembers where it is. */
+    final void put(int slot, long line) {
+        tags[slot] = line;
+        lastSlot[(int) line & lastSlotMask] = slot;
     }
 
     private static int find(long[] t, int base, int ways, long line) {

@@ -55,7 +55,7 @@ final class LruLevel extends CacheLevel {
             victim ^= (victim ^ i) & (int) older;
         }
         long evicted = tags[victim]; // NO_LINE while the set has room
-        tags[victim] = line;
+        put(victim, line);
         s[victim] = ++clock;
         mru = line;
         return evicted;

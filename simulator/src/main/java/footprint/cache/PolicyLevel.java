@@ -53,7 +53,7 @@ final class PolicyLevel extends CacheLevel {
             slot = policy.victim(set);
             evicted = tags[slot];
         }
-        tags[slot] = line;
+        put(slot, line);
         policy.touch(set, slot);
         mru = line;
         return evicted;
