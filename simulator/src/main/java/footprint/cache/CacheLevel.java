@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * One set-associative cache level: the tags of every way in one {@code long[]} (the line
  * number, or {@link #NO_LINE} for an empty way), {@code ways} consecutive entries per set.
- * Lookups shift, mask and scan one set; nothing is allocated per access. How a full set picks
+ * Lookups first check the slot where the line was last seen, then scan one set; nothing is
+ * allocated per access. How a full set picks
  * its victim depends on the replacement policy ({@link #of}).
  */
 public abstract class CacheLevel {
@@ -73,8 +74,9 @@ public abstract class CacheLevel {
 
     /**
      * The way of the set starting at {@code base} that holds {@code line}, or -1. When the
-     * remembered slot is wrong, the set is scanned; the common way counts get a call with a constant count, which the JIT unrolls completely; the scan
-     * has no early exit because which way hits is random, so an exit branch would mispredict.
+     * remembered slot is wrong, the set is scanned: the common way counts get a call with a
+     * constant count, which the JIT unrolls completely, and the scan has no early exit because
+     * which way hits is random, so an exit branch would mispredict.
      */
     final int find(long line, int base) {
         int hint = (int) line & lastSlotMask;
