@@ -6,8 +6,8 @@ import java.util.Arrays;
  * One set-associative cache level: the tags of every way in one {@code long[]} (the line
  * number, or {@link #NO_LINE} for an empty way), {@code ways} consecutive entries per set.
  * Lookups first check the slot where the line was last seen, then scan one set; nothing is
- * allocated per access. How a full set picks
- * its victim depends on the replacement policy ({@link #of}).
+ * allocated per access. How a full set picks its victim depends on the replacement policy
+ * ({@link #of}).
  */
 public abstract class CacheLevel {
     /** Marks an empty way; never a real line number (line numbers are address >>> 6 or more). */
