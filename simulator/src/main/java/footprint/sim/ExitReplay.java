@@ -69,7 +69,10 @@ public final class ExitReplay {
 
     /**
      * Every exit's accesses as the lines they touch at this placement, in access order (an
-     * access that straddles lines touches each): computed once per run, not once per exit.
+     * access that straddles lines touches each), computed once per run, not once per exit.
+     * A line that repeats the one just before it in the same exit is left out: the repeat is an
+     * L1D hit on the most recently used line, which costs no stall and changes no cache state
+     * (write-backs are not modelled, so a store to it changes nothing either).
      */
     private static final class PlacedLines {
         final int[] start;
@@ -79,27 +82,34 @@ public final class ExitReplay {
         PlacedLines(ExitProgram program, long[] bases, int lineSize) {
             int shift = Integer.numberOfTrailingZeros(lineSize);
             int exits = program.exitCount();
-            start = new int[exits + 1];
+            int total = 0;
             for (int e = 0; e < exits; e++) {
-                int lines = 0;
                 for (int i = program.firstAccess(e); i < program.endAccess(e); i++) {
-                    lines += lineCount(bases[program.object(i)] + program.offset(i), program.size(i), shift);
+                    total += lineCount(bases[program.object(i)] + program.offset(i), program.size(i), shift);
                 }
-                start[e + 1] = start[e] + lines;
             }
-            address = new long[start[exits]];
-            write = new boolean[start[exits]];
+            start = new int[exits + 1];
+            long[] lines = new long[total];
+            boolean[] writes = new boolean[total];
             int j = 0;
             for (int e = 0; e < exits; e++) {
+                start[e] = j;
                 for (int i = program.firstAccess(e); i < program.endAccess(e); i++) {
                     long a = bases[program.object(i)] + program.offset(i);
                     long first = a >>> shift;
-                    for (int k = 0; k < lineCount(a, program.size(i), shift); k++, j++) {
-                        address[j] = (first + k) << shift;
-                        write[j] = program.isWrite(i);
+                    for (int k = 0; k < lineCount(a, program.size(i), shift); k++) {
+                        long line = (first + k) << shift;
+                        if (j == start[e] || lines[j - 1] != line) {
+                            lines[j] = line;
+                            writes[j] = program.isWrite(i);
+                            j++;
+                        }
                     }
                 }
             }
+            start[exits] = j;
+            address = java.util.Arrays.copyOf(lines, j);
+            write = java.util.Arrays.copyOf(writes, j);
         }
 
         private static int lineCount(long address, int size, int shift) {
