@@ -34,10 +34,15 @@ public abstract class CacheLevel {
         this.tags = new long[geometry.sets() * ways];
         Arrays.fill(tags, NO_LINE);
         // Four entries per line keep hashing collisions rare; the cap keeps the table of a large
-        // last-level cache from crowding the host's own caches.
-        int entries = Integer.highestOneBit(Math.min(tags.length, 1 << 14)) * 4;
+        // last-level cache from crowding the host's own caches. With at least one entry per set,
+        // the entry of a line is shared only with lines of the same set, so even a wrong guess
+        // points into the set the scan reads next, and costs the host no extra cache miss.
+        int entries = Math.max(geometry.sets(), Integer.highestOneBit(Math.min(tags.length, 1 << 14)) * 4);
         this.lastSlot = new int[entries];
         this.lastSlotMask = entries - 1;
+        for (int h = 0; h < entries; h++) {
+            lastSlot[h] = (h & setMask) * ways;
+        }
     }
 
     /** A level with this geometry and policy; {@code seed} drives random replacement. */
@@ -73,10 +78,9 @@ public abstract class CacheLevel {
     }
 
     /**
-     * The way of the set starting at {@code base} that holds {@code line}, or -1. When the
-     * remembered slot is wrong, the set is scanned: the common way counts get a call with a
-     * constant count, which the JIT unrolls completely, and the scan has no early exit because
-     * which way hits is random, so an exit branch would mispredict.
+     * The way of the set starting at {@code base} that holds {@code line}, or -1. Hits nearly
+     * always find their remembered slot, so the scan mostly runs for absent lines, which it
+     * scans to the end: a plain loop whose exit branch the host predicts well.
      */
     final int find(long line, int base) {
         int hint = (int) line & lastSlotMask;
@@ -84,32 +88,20 @@ public abstract class CacheLevel {
         if (tags[guess] == line) {
             return guess - base; // a line is only ever stored in its own set, so the guess lies in it
         }
-        int way = switch (ways) {
-            case 8 -> find(tags, base, 8, line);
-            case 12 -> find(tags, base, 12, line);
-            case 16 -> find(tags, base, 16, line);
-            default -> find(tags, base, ways, line);
-        };
-        if (way >= 0) {
-            lastSlot[hint] = base + way;
+        long[] t = tags;
+        for (int i = base, end = base + ways; i < end; i++) {
+            if (t[i] == line) {
+                lastSlot[hint] = i;
+                return i - base;
+            }
         }
-        return way;
+        return -1;
     }
 
     /** Stores {@code line} in {@code slot} and remembers where it is. */
     final void put(int slot, long line) {
         tags[slot] = line;
         lastSlot[(int) line & lastSlotMask] = slot;
-    }
-
-    private static int find(long[] t, int base, int ways, long line) {
-        int found = 0; // one more than the matching way; tags are unique in a set, so at most one matches
-        for (int w = 0; w < ways; w++) {
-            long x = t[base + w] ^ line;
-            int match = (int) (((x | -x) >>> 63) ^ 1); // 1 only where x == 0, computed without a branch
-            found |= -match & (w + 1);
-        }
-        return found - 1;
     }
 
     /** Empties every way; a level whose replacement state says which ways are empty resets it too. */

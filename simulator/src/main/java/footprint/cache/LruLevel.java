@@ -6,8 +6,7 @@ import java.util.Arrays;
  * True LRU kept as a use stamp per way: a hit or fill stamps the way with the next value of a
  * level-wide clock, so the set's least recently used line is the one with the smallest stamp
  * and an empty way (stamp 0) is always taken first. This orders the lines exactly as
- * cachegrind's recency list does, but a hit writes one stamp instead of shifting the list,
- * and the tag scan has no early exit, so which way hits costs no mispredicted branch.
+ * cachegrind's recency list does, but a hit writes one stamp instead of shifting the list.
  */
 final class LruLevel extends CacheLevel {
     /** Per way, the clock value of its last use; 0 while the way is empty. */
