@@ -29,6 +29,9 @@ public final class CacheHierarchy {
     private final long[] writes;
     private final long[] prefetches;
     private final long[] backInvalidations;
+    // L1D accesses and writes: fields, not array slots, so the hit path has no array to load and check.
+    private long l1dAccesses;
+    private long l1dWrites;
 
     private CacheHierarchy(Builder b, long seed) {
         int n = b.levels.size();
@@ -112,10 +115,11 @@ public final class CacheHierarchy {
      */
     public int accessLine(long address, boolean write) {
         long line = address >>> lineShift;
-        // L1D hits are the common case: count them here and skip the level loop.
-        long[] a = accesses;
-        a[0]++;
-        writes[0] += write ? 1 : 0;
+        // L1D hits are the common case: count them in plain fields and skip the level loop.
+        l1dAccesses++;
+        if (write) {
+            l1dWrites++;
+        }
         if (l1d.access(line)) {
             return 0;
         }
@@ -229,13 +233,15 @@ public final class CacheHierarchy {
 
     /** Counters of one level since construction or the last {@link #resetStats()}. */
     public LevelStats stats(int level) {
-        long a = accesses[level];
+        long a = level == 0 ? l1dAccesses : accesses[level];
         long m = misses[level];
-        long w = writes[level];
+        long w = level == 0 ? l1dWrites : writes[level];
         return new LevelStats(names[level], a, a - m, m, a - w, w, prefetches[level], backInvalidations[level]);
     }
 
     public void resetStats() {
+        l1dAccesses = 0;
+        l1dWrites = 0;
         java.util.Arrays.fill(accesses, 0);
         java.util.Arrays.fill(misses, 0);
         java.util.Arrays.fill(writes, 0);

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * One set-associative cache level: the tags of every way in one {@code long[]} (the line
  * number, or {@link #NO_LINE} for an empty way), {@code ways} consecutive entries per set.
- * Lookups shift, mask and scan one set; nothing is allocated per access. How a full set picks
- * its victim depends on the replacement policy ({@link #of}).
+ * Lookups first check the slot where the line was last seen, then scan one set; nothing is
+ * allocated per access. How a full set picks its victim depends on the replacement policy
+ * ({@link #of}).
  */
 public abstract class CacheLevel {
     /** Marks an empty way; never a real line number (line numbers are address >>> 6 or more). */
@@ -16,6 +17,13 @@ public abstract class CacheLevel {
     final long[] tags;
     final int ways;
     final int setMask;
+    /**
+     * Per hashed line number, the slot where that line was last found or filled: a guess that
+     * {@link #find} checks against the tags, so a wrong or stale entry only costs the full scan.
+     * The guess is right for nearly every hit, and one compare is cheaper than scanning all ways.
+     */
+    private final int[] lastSlot;
+    private final int lastSlotMask;
     /** The line this level used last (hit or fill), or NO_LINE; it is the most recently used of its set. */
     long mru = NO_LINE;
 
@@ -25,6 +33,16 @@ public abstract class CacheLevel {
         this.setMask = geometry.setMask();
         this.tags = new long[geometry.sets() * ways];
         Arrays.fill(tags, NO_LINE);
+        // Four entries per line keep hashing collisions rare; the cap keeps the table of a large
+        // last-level cache from crowding the host's own caches. With at least one entry per set,
+        // the entry of a line is shared only with lines of the same set, so even a wrong guess
+        // points into the set the scan reads next, and costs the host no extra cache miss.
+        int entries = Math.max(geometry.sets(), Integer.highestOneBit(Math.min(tags.length, 1 << 14)) * 4);
+        this.lastSlot = new int[entries];
+        this.lastSlotMask = entries - 1;
+        for (int h = 0; h < entries; h++) {
+            lastSlot[h] = (h & setMask) * ways;
+        }
     }
 
     /** A level with this geometry and policy; {@code seed} drives random replacement. */
@@ -56,17 +74,38 @@ public abstract class CacheLevel {
 
     /** True when {@code line} is present; does not change replacement state. */
     public final boolean contains(long line) {
-        int base = ((int) line & setMask) * ways;
-        for (int i = base, end = base + ways; i < end; i++) {
-            if (tags[i] == line) {
-                return true;
-            }
-        }
-        return false;
+        return find(line, ((int) line & setMask) * ways) >= 0;
     }
 
-    /** Empties every way (replacement state of empty ways no longer matters). */
-    public final void clear() {
+    /**
+     * The way of the set starting at {@code base} that holds {@code line}, or -1. Hits nearly
+     * always find their remembered slot, so the scan mostly runs for absent lines, which it
+     * scans to the end: a plain loop whose exit branch the host predicts well.
+     */
+    final int find(long line, int base) {
+        int hint = (int) line & lastSlotMask;
+        int guess = lastSlot[hint];
+        if (tags[guess] == line) {
+            return guess - base; // a line is only ever stored in its own set, so the guess lies in it
+        }
+        long[] t = tags;
+        for (int i = base, end = base + ways; i < end; i++) {
+            if (t[i] == line) {
+                lastSlot[hint] = i;
+                return i - base;
+            }
+        }
+        return -1;
+    }
+
+    /** Stores {@code line} in {@code slot} and remembers where it is. */
+    final void put(int slot, long line) {
+        tags[slot] = line;
+        lastSlot[(int) line & lastSlotMask] = slot;
+    }
+
+    /** Empties every way; a level whose replacement state says which ways are empty resets it too. */
+    public void clear() {
         Arrays.fill(tags, NO_LINE);
         mru = NO_LINE;
     }

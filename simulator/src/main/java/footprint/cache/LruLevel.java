@@ -1,14 +1,22 @@
 package footprint.cache;
 
+import java.util.Arrays;
+
 /**
- * True LRU kept as the order of the ways, as cachegrind's simulator does: each set lists its
- * lines from most to least recently used, empty ways last. A hit moves the line to the front,
- * a fill drops the last entry, so the victim needs no search and LRU needs no state besides
- * the tags.
+ * True LRU kept as a use stamp per way: a hit or fill stamps the way with the next value of a
+ * level-wide clock, so the set's least recently used line is the one with the smallest stamp
+ * and an empty way (stamp 0) is always taken first. This orders the lines exactly as
+ * cachegrind's recency list does, but a hit writes one stamp instead of shifting the list.
  */
 final class LruLevel extends CacheLevel {
+    /** Per way, the clock value of its last use; 0 while the way is empty. */
+    private final long[] stamps;
+    /** Uses so far; 2^63 uses would take centuries, so it never wraps. */
+    private long clock;
+
     LruLevel(Geometry geometry) {
         super(geometry);
+        stamps = new long[tags.length];
     }
 
     @Override
@@ -19,55 +27,57 @@ final class LruLevel extends CacheLevel {
     @Override
     public boolean access(long line) {
         if (line == mru) {
-            return true; // already at the front of its set
+            return true; // already the newest stamp of its set
         }
-        long[] t = tags;
         int base = ((int) line & setMask) * ways;
-        for (int i = base, end = base + ways; i < end; i++) {
-            if (t[i] == line) {
-                for (int j = i; j > base; j--) {
-                    t[j] = t[j - 1];
-                }
-                t[base] = line;
-                mru = line;
-                return true;
-            }
+        int way = find(line, base);
+        if (way < 0) {
+            return false;
         }
-        return false;
+        stamps[base + way] = ++clock;
+        mru = line;
+        return true;
     }
 
     @Override
     public long fill(long line) {
-        long[] t = tags;
+        long[] s = stamps;
         int base = ((int) line & setMask) * ways;
-        int last = base + ways - 1;
-        long evicted = t[last]; // the least recently used line, or NO_LINE while the set has room
-        for (int j = last; j > base; j--) {
-            t[j] = t[j - 1];
+        // The smallest stamp, found without branches (stamps are below 2^62, so d cannot
+        // overflow); an empty way has stamp 0, and of several the first is taken.
+        int victim = base;
+        long oldest = s[base];
+        for (int i = base + 1, end = base + ways; i < end; i++) {
+            long d = s[i] - oldest;
+            long older = d >> 63; // all ones when s[i] < oldest
+            oldest += d & older;
+            victim ^= (victim ^ i) & (int) older;
         }
-        t[base] = line;
+        long evicted = tags[victim]; // NO_LINE while the set has room
+        put(victim, line);
+        s[victim] = ++clock;
         mru = line;
         return evicted;
     }
 
     @Override
     public boolean invalidate(long line) {
-        long[] t = tags;
         int base = ((int) line & setMask) * ways;
-        int last = base + ways - 1;
-        for (int i = base; i <= last; i++) {
-            if (t[i] == line) {
-                // Close the gap so empty ways stay at the end of the order.
-                for (int j = i; j < last; j++) {
-                    t[j] = t[j + 1];
-                }
-                t[last] = NO_LINE;
-                if (line == mru) {
-                    mru = NO_LINE;
-                }
-                return true;
-            }
+        int way = find(line, base);
+        if (way < 0) {
+            return false;
         }
-        return false;
+        tags[base + way] = NO_LINE;
+        stamps[base + way] = 0; // the emptied way is the next victim, as at the end of a recency list
+        if (line == mru) {
+            mru = NO_LINE;
+        }
+        return true;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        Arrays.fill(stamps, 0);
     }
 }

@@ -28,15 +28,13 @@ final class PolicyLevel extends CacheLevel {
         }
         int set = (int) line & setMask;
         int base = set * ways;
-        long[] t = tags;
-        for (int i = base, end = base + ways; i < end; i++) {
-            if (t[i] == line) {
-                policy.touch(set, i);
-                mru = line;
-                return true;
-            }
+        int way = find(line, base);
+        if (way < 0) {
+            return false;
         }
-        return false;
+        policy.touch(set, base + way);
+        mru = line;
+        return true;
     }
 
     @Override
@@ -55,7 +53,7 @@ final class PolicyLevel extends CacheLevel {
             slot = policy.victim(set);
             evicted = tags[slot];
         }
-        tags[slot] = line;
+        put(slot, line);
         policy.touch(set, slot);
         mru = line;
         return evicted;
@@ -65,16 +63,15 @@ final class PolicyLevel extends CacheLevel {
     public boolean invalidate(long line) {
         int set = (int) line & setMask;
         int base = set * ways;
-        for (int i = base, end = base + ways; i < end; i++) {
-            if (tags[i] == line) {
-                tags[i] = NO_LINE;
-                policy.invalidate(set, i);
-                if (line == mru) {
-                    mru = NO_LINE;
-                }
-                return true;
-            }
+        int way = find(line, base);
+        if (way < 0) {
+            return false;
         }
-        return false;
+        tags[base + way] = NO_LINE;
+        policy.invalidate(set, base + way);
+        if (line == mru) {
+            mru = NO_LINE;
+        }
+        return true;
     }
 }

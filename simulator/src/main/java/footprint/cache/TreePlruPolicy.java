@@ -12,6 +12,9 @@ final class TreePlruPolicy implements ReplacementPolicy {
     private final int ways;
     private final int leaves;
     private final int depth;
+    /** Per way, the tree bits on its path and the values they take when it is used. */
+    private final long[] pathMask;
+    private final long[] pathValue;
 
     TreePlruPolicy(int sets, int ways) {
         if (ways > 64) {
@@ -21,24 +24,25 @@ final class TreePlruPolicy implements ReplacementPolicy {
         this.ways = ways;
         this.leaves = ways == 1 ? 1 : Integer.highestOneBit(ways - 1) << 1;
         this.depth = Integer.numberOfTrailingZeros(leaves);
+        this.pathMask = new long[ways];
+        this.pathValue = new long[ways];
+        for (int way = 0; way < ways; way++) {
+            int node = 1;
+            for (int level = depth - 1; level >= 0; level--) {
+                int goRight = (way >>> level) & 1;
+                // Point away from the used way: used the right child -> bit 0 (left), and vice versa.
+                pathMask[way] |= 1L << node;
+                pathValue[way] |= (long) (goRight ^ 1) << node;
+                node = 2 * node + goRight;
+            }
+        }
     }
 
+    /** Sets the bits on the way's path in one step: which way is used is random, so a walk down the tree would mispredict. */
     @Override
     public void touch(int set, int slot) {
         int way = slot - set * ways;
-        long b = bits[set];
-        int node = 1;
-        for (int level = depth - 1; level >= 0; level--) {
-            int goRight = (way >>> level) & 1;
-            // Point away from the used way: used the right child -> bit 0 (left), and vice versa.
-            if (goRight == 1) {
-                b &= ~(1L << node);
-            } else {
-                b |= 1L << node;
-            }
-            node = 2 * node + goRight;
-        }
-        bits[set] = b;
+        bits[set] = (bits[set] & ~pathMask[way]) | pathValue[way];
     }
 
     @Override

@@ -114,27 +114,6 @@ public final class ExitProgram {
         return path[access];
     }
 
-    // Package-private views of the flat arrays for the replay loop (never modified).
-    int[] objectArray() {
-        return object;
-    }
-
-    long[] offsetArray() {
-        return offset;
-    }
-
-    int[] sizeArray() {
-        return size;
-    }
-
-    boolean[] writeArray() {
-        return write;
-    }
-
-    int[] startArray() {
-        return start;
-    }
-
     /** Collects objects, then exits with their accesses in order. */
     public static final class Builder {
         private final List<ProgramObject> objects = new ArrayList<>();

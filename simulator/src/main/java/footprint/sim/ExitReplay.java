@@ -4,8 +4,8 @@ import java.util.PrimitiveIterator;
 
 /**
  * The replay loop: for each exit of the sequence, the handler's accesses at the placed
- * addresses, then one guest phase, all on one cache. Works on the program's primitive arrays
- * and allocates nothing per access.
+ * addresses, then one guest phase, all on one cache. Works on primitive arrays of the lines
+ * each exit touches at the run's placement and allocates nothing per access.
  */
 public final class ExitReplay {
     private ExitReplay() {}
@@ -18,12 +18,10 @@ public final class ExitReplay {
             long guestSeed, PrimitiveIterator.OfInt sequence, int count) {
         int levels = cache.levels();
         ReplaySamples s = new ReplaySamples(count, levels);
-        int[] obj = program.objectArray();
-        long[] off = program.offsetArray();
-        int[] size = program.sizeArray();
-        boolean[] write = program.writeArray();
-        int[] start = program.startArray();
-        int lineShift = Integer.numberOfTrailingZeros(cache.lineSize());
+        PlacedLines placed = new PlacedLines(program, bases, cache.lineSize());
+        int[] start = placed.start;
+        long[] lineAddress = placed.address;
+        boolean[] lineWrite = placed.write;
         int[] latency = new int[levels + 1];
         for (int l = 0; l <= levels; l++) {
             latency[l] = cache.latency(l) - cache.latency(0);
@@ -38,16 +36,11 @@ public final class ExitReplay {
             int e = sequence.nextInt();
             s.exit[n] = e;
             int stall = 0;
-            for (int i = start[e], end = start[e + 1]; i < end; i++) {
-                long address = bases[obj[i]] + off[i];
-                long first = address >>> lineShift;
-                long last = (address + size[i] - 1) >>> lineShift;
-                for (long line = first; line <= last; line++) {
-                    int level = cache.accessLine(line << lineShift, write[i]);
-                    stall += latency[level];
-                    for (int m = 0; m < level; m++) {
-                        hostMisses[m][n]++;
-                    }
+            for (int j = start[e], end = start[e + 1]; j < end; j++) {
+                int level = cache.accessLine(lineAddress[j], lineWrite[j]);
+                stall += latency[level];
+                for (int m = 0; m < level; m++) {
+                    hostMisses[m][n]++;
                 }
             }
             s.hostStall[n] = stall;
@@ -72,6 +65,56 @@ public final class ExitReplay {
             guestPhase(runner, cache, s, n, missScratch);
         }
         return s;
+    }
+
+    /**
+     * Every exit's accesses as the lines they touch at this placement, in access order (an
+     * access that straddles lines touches each), computed once per run, not once per exit.
+     * A line that repeats the one just before it in the same exit is left out: the repeat is an
+     * L1D hit on the most recently used line, which costs no stall and changes no cache state
+     * (write-backs are not modelled, so a store to it changes nothing either).
+     */
+    private static final class PlacedLines {
+        final int[] start;
+        final long[] address;
+        final boolean[] write;
+
+        PlacedLines(ExitProgram program, long[] bases, int lineSize) {
+            int shift = Integer.numberOfTrailingZeros(lineSize);
+            int exits = program.exitCount();
+            int total = 0;
+            for (int e = 0; e < exits; e++) {
+                for (int i = program.firstAccess(e); i < program.endAccess(e); i++) {
+                    total += lineCount(bases[program.object(i)] + program.offset(i), program.size(i), shift);
+                }
+            }
+            start = new int[exits + 1];
+            long[] lines = new long[total];
+            boolean[] writes = new boolean[total];
+            int j = 0;
+            for (int e = 0; e < exits; e++) {
+                start[e] = j;
+                for (int i = program.firstAccess(e); i < program.endAccess(e); i++) {
+                    long a = bases[program.object(i)] + program.offset(i);
+                    long first = a >>> shift;
+                    for (int k = 0; k < lineCount(a, program.size(i), shift); k++) {
+                        long line = (first + k) << shift;
+                        if (j == start[e] || lines[j - 1] != line) {
+                            lines[j] = line;
+                            writes[j] = program.isWrite(i);
+                            j++;
+                        }
+                    }
+                }
+            }
+            start[exits] = j;
+            address = java.util.Arrays.copyOf(lines, j);
+            write = java.util.Arrays.copyOf(writes, j);
+        }
+
+        private static int lineCount(long address, int size, int shift) {
+            return (int) Math.max(0, ((address + size - 1) >>> shift) - (address >>> shift) + 1);
+        }
     }
 
     private static void guestPhase(GuestRunner runner, LineCache cache, ReplaySamples s, int n, int[] missScratch) {

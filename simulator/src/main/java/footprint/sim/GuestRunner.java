@@ -7,6 +7,7 @@ package footprint.sim;
 final class GuestRunner {
     /** One guest access in four is a store: a guess, no measured mix behind it. */
     private static final int WRITE_EVERY = 4;
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private final GuestModel model;
     private final int lineShift;
@@ -31,7 +32,7 @@ final class GuestRunner {
         if (lines > (1L << 31)) {
             throw new IllegalArgumentException("guest working set too large: " + model.workingSetBytes() + " bytes");
         }
-        this.state = seed ^ 0x9E3779B97F4A7C15L;
+        this.state = seed ^ GOLDEN_GAMMA;
         if (model.pattern() == GuestPattern.ZIPF && model.recorded() == null && !model.isNone()) {
             if (lines > (1 << 24)) {
                 throw new IllegalArgumentException("zipf working set too large (max 1G)");
@@ -69,34 +70,65 @@ final class GuestRunner {
      */
     int phase(LineCache cache, int[] missesOut) {
         int count = model.accessesPerExit();
-        int cycles = 0;
         RecordedGuest recorded = model.recorded();
-        for (int i = 0; i < count; i++) {
-            long address;
-            boolean write;
-            if (recorded != null) {
-                int at = (int) (position % recorded.length());
-                address = recorded.address(at);
-                write = recorded.write(at);
-            } else {
-                long line = switch (model.pattern()) {
-                    case UNIFORM -> fastRange(nextRandom());
-                    case SWEEP -> position % lines;
-                    case ZIPF -> zipfRankToLine[zipfRank(nextRandom())];
-                };
-                address = GuestModel.GUEST_REGION + (line << lineShift);
-                write = position % WRITE_EVERY == WRITE_EVERY - 1;
+        if (recorded != null) {
+            return recordedPhase(cache, missesOut, count, recorded);
+        }
+        // One loop per pattern, with the generator state in locals: no pattern switch per access.
+        int cycles = 0;
+        long p = position;
+        switch (model.pattern()) {
+            case UNIFORM -> {
+                long r = state;
+                for (int i = 0; i < count; i++, p++) {
+                    r += GOLDEN_GAMMA;
+                    long line = fastRange(mix64(r));
+                    cycles += serve(cache.accessLine(GuestModel.GUEST_REGION + (line << lineShift), isWrite(p)), missesOut);
+                }
+                state = r;
             }
-            position++;
-            int level = cache.accessLine(address, write);
-            if (level != 0) {
-                cycles += stall[level];
-                for (int m = 0; m < level; m++) {
-                    missesOut[m]++;
+            case SWEEP -> {
+                for (int i = 0; i < count; i++, p++) {
+                    long line = p % lines;
+                    cycles += serve(cache.accessLine(GuestModel.GUEST_REGION + (line << lineShift), isWrite(p)), missesOut);
+                }
+            }
+            case ZIPF -> {
+                for (int i = 0; i < count; i++, p++) {
+                    long line = zipfRankToLine[zipfRank(nextRandom())];
+                    cycles += serve(cache.accessLine(GuestModel.GUEST_REGION + (line << lineShift), isWrite(p)), missesOut);
                 }
             }
         }
+        position = p;
         return cycles;
+    }
+
+    private int recordedPhase(LineCache cache, int[] missesOut, int count, RecordedGuest recorded) {
+        int cycles = 0;
+        long p = position;
+        for (int i = 0; i < count; i++, p++) {
+            int at = (int) (p % recorded.length());
+            cycles += serve(cache.accessLine(recorded.address(at), recorded.write(at)), missesOut);
+        }
+        position = p;
+        return cycles;
+    }
+
+    /** Synthetic guests store on every fourth access of their stream. */
+    private static boolean isWrite(long position) {
+        return position % WRITE_EVERY == WRITE_EVERY - 1;
+    }
+
+    /** Counts the misses of an access served by {@code level} and returns its stall cycles. */
+    private int serve(int level, int[] missesOut) {
+        if (level == 0) {
+            return 0;
+        }
+        for (int m = 0; m < level; m++) {
+            missesOut[m]++;
+        }
+        return stall[level];
     }
 
     /**
@@ -124,7 +156,10 @@ final class GuestRunner {
 
     /** SplitMix64 (Steele, Lea, Flood 2014): a seeded generator held in one long. */
     private long nextRandom() {
-        long z = (state += 0x9E3779B97F4A7C15L);
+        return mix64(state += GOLDEN_GAMMA);
+    }
+
+    private static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -136,28 +136,31 @@ public final class SimulationRun {
         List<ExitSummary> rows = new ArrayList<>();
         for (int k = 0; k < rowExit.size(); k++) {
             int e = rowExit.get(k);
-            rows.add(e < 0 ? summary(ExitSummary.MIX, false, count, e, metrics.get(k))
-                    : summary(program.exitName(e), program.fastpath(e), perExit[e], e, metrics.get(k)));
+            rows.add(e < 0 ? summary(ExitSummary.MIX, false, count, e, perExit, metrics.get(k))
+                    : summary(program.exitName(e), program.fastpath(e), perExit[e], e, perExit, metrics.get(k)));
         }
         return rows;
     }
 
-    /** Touched and ideal lines per object, averaged over the exits of {@code exit} (-1: all). */
-    private ExitSummary summary(String name, boolean fastpath, int count, int exit, Map<String, MetricSummary> metrics) {
+    /**
+     * Touched and ideal lines per object, averaged over the exits of {@code exit} (-1: all).
+     * Line counts depend only on the exit kind, so each kind's count times its lines is the
+     * same integer sum as adding them exit by exit.
+     */
+    private ExitSummary summary(String name, boolean fastpath, int count, int exit, int[] perExit, Map<String, MetricSummary> metrics) {
         Map<String, Double> touched = new LinkedHashMap<>();
         Map<String, Double> ideal = new LinkedHashMap<>();
         for (int o = 0; o < program.objects().size(); o++) {
-            double t = 0;
-            double i = 0;
-            for (int n = 0; n < samples.count(); n++) {
-                int e = samples.exit(n);
+            long t = 0;
+            long i = 0;
+            for (int e = 0; e < perExit.length; e++) {
                 if (exit < 0 || e == exit) {
-                    t += footprint.touched(e, o);
-                    i += footprint.ideal(e, o);
+                    t += (long) perExit[e] * footprint.touched(e, o);
+                    i += (long) perExit[e] * footprint.ideal(e, o);
                 }
             }
-            touched.put(program.objects().get(o).name(), count == 0 ? 0 : t / count);
-            ideal.put(program.objects().get(o).name(), count == 0 ? 0 : i / count);
+            touched.put(program.objects().get(o).name(), count == 0 ? 0 : (double) t / count);
+            ideal.put(program.objects().get(o).name(), count == 0 ? 0 : (double) i / count);
         }
         return new ExitSummary(name, fastpath, count, touched, ideal, metrics);
     }
