@@ -1,13 +1,9 @@
 package footprint.cli.trace;
 
-import footprint.layout.LayoutSet;
 import footprint.trace.BoundExit;
 import footprint.trace.BoundTrace;
 import footprint.trace.Trace;
-import footprint.trace.TraceBinder;
-import footprint.trace.TraceReader;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +14,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code footprint trace check}: every access of a trace resolves under the given layouts. */
 @Command(
@@ -31,14 +26,8 @@ import picocli.CommandLine.Parameters;
             "      $L/debian-6.1-vcpu_vmx.expanded.pahole $L/debian-6.1-kvm_lapic.expanded.pahole \\",
             "      $L/debian-6.1-kvm.expanded.pahole $L/debian-6.1-kvm_run.pahole"})
 public final class TraceCheckCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file.")
-    Path file;
-
     @Mixin
-    LayoutFiles layouts;
-
-    @Option(names = "--allow-missing", description = "Warn about and skip accesses that do not resolve, instead of failing.")
-    boolean allowMissing;
+    TraceInput input;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
@@ -48,19 +37,16 @@ public final class TraceCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Trace trace = TraceReader.read(file);
-        LayoutSet set = layouts.load();
-        List<String> warnings = new ArrayList<>();
-        BoundTrace bound = TraceBinder.bind(trace, set, allowMissing, warnings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        warnings.forEach(w -> err.println("footprint: " + w));
-        int declared = declaredAccesses(trace);
+        BoundTrace bound = input.bind(err);
+        List<String> warnings = input.warnings;
+        int declared = declaredAccesses(bound.source());
         int resolved = bound.exits().stream().mapToInt(BoundExit::accessCount).sum();
         if (format == OutputFormat.json) {
             Map<String, Object> root = new LinkedHashMap<>();
-            root.put("trace", file.toString());
-            root.put("layoutFiles", layouts.count());
+            root.put("trace", input.file.toString());
+            root.put("layoutFiles", input.layouts.count());
             root.put("objects", bound.objects().size());
             root.put("warnings", warnings);
             List<Map<String, Object>> exits = new ArrayList<>();
@@ -78,9 +64,9 @@ public final class TraceCheckCommand implements Callable<Integer> {
         } else {
             long fast = bound.exits().stream().filter(BoundExit::fastpath).count();
             out.printf(Locale.ROOT, "%s: ok: %d objects, %d exits (%d fastpath), %d access lines resolved%s"
-                            + " against %d layout file(s)%n", file, bound.objects().size(), bound.exits().size(), fast,
+                            + " against %d layout file(s)%n", input.file, bound.objects().size(), bound.exits().size(), fast,
                     declared - skipped(warnings), skipped(warnings) > 0 ? " (" + skipped(warnings) + " skipped)" : "",
-                    layouts.count());
+                    input.layouts.count());
             for (BoundExit e : bound.exits()) {
                 out.printf(Locale.ROOT, "  %-24s %-8s %5d accesses  vmcs reads=%d writes=%d%n", e.name(),
                         e.fastpath() ? "fastpath" : "", e.accessCount(), e.vmcsReads(), e.vmcsWrites());

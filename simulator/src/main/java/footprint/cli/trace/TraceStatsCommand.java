@@ -1,11 +1,8 @@
 package footprint.cli.trace;
 
 import footprint.trace.BoundTrace;
-import footprint.trace.TraceBinder;
-import footprint.trace.TraceReader;
 import footprint.trace.TraceStats;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +13,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code footprint trace stats}: per exit, what each object's accesses touch under a layout. */
 @Command(
@@ -34,14 +30,8 @@ import picocli.CommandLine.Parameters;
             "      $L/debian-6.1-vcpu_vmx.expanded.pahole $L/debian-6.1-kvm_lapic.expanded.pahole \\",
             "      $L/debian-6.1-kvm.expanded.pahole $L/debian-6.1-kvm_run.pahole"})
 public final class TraceStatsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "TRACE", description = "The trace file.")
-    Path file;
-
     @Mixin
-    LayoutFiles layouts;
-
-    @Option(names = "--allow-missing", description = "Warn about and skip accesses that do not resolve, instead of failing.")
-    boolean allowMissing;
+    TraceInput input;
 
     @Option(names = "--line-size", defaultValue = "64", paramLabel = "BYTES", description = "Cacheline size (default: ${DEFAULT-VALUE}).")
     int lineSize;
@@ -63,32 +53,28 @@ public final class TraceStatsCommand implements Callable<Integer> {
         if (lineSize <= 0 || Integer.bitCount(lineSize) != 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--line-size must be a power of two");
         }
-        List<String> warnings = new ArrayList<>();
-        BoundTrace bound = TraceBinder.bind(TraceReader.read(file), layouts.load(), allowMissing, warnings);
+        PrintWriter out = spec.commandLine().getOut();
+        BoundTrace bound = input.bind(spec.commandLine().getErr());
         for (String name : only) {
             if (bound.exitIndex(name) < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--exit " + name + ": no such exit in "
-                        + file + " (exits: " + String.join(", ", bound.exits().stream().map(e -> e.name()).toList()) + ")");
+                        + input.file + " (exits: " + String.join(", ", bound.exits().stream().map(e -> e.name()).toList()) + ")");
             }
         }
         List<TraceStats.ExitStats> stats = TraceStats.of(bound, lineSize).stream()
                 .filter(s -> only.isEmpty() || only.contains(s.exit())).toList();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        warnings.forEach(w -> err.println("footprint: " + w));
         if (format == OutputFormat.json) {
             out.print(Json.write(json(stats)));
         } else {
             text(out, stats);
         }
         out.flush();
-        err.flush();
         return 0;
     }
 
     private void text(PrintWriter out, List<TraceStats.ExitStats> stats) {
         out.printf(Locale.ROOT, "%s under %d layout file(s); %d-byte lines, each object assumed to start on a line"
-                + " boundary%n", file, layouts.count(), lineSize);
+                + " boundary%n", input.file, input.layouts.count(), lineSize);
         for (TraceStats.ExitStats e : stats) {
             out.printf(Locale.ROOT, "%nexit %s%s: %d accesses (%d read, %d write; RW counts as both), vmcs reads=%d writes=%d%n", e.exit(),
                     e.fastpath() ? " (fastpath)" : "", e.accesses(), e.reads(), e.writes(), e.vmcsReads(), e.vmcsWrites());
@@ -116,7 +102,7 @@ public final class TraceStatsCommand implements Callable<Integer> {
 
     private Map<String, Object> json(List<TraceStats.ExitStats> stats) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("trace", file.toString());
+        root.put("trace", input.file.toString());
         root.put("lineSize", lineSize);
         root.put("placement", "each object at offset 0 of a line-aligned base");
         List<Map<String, Object>> exits = new ArrayList<>();
