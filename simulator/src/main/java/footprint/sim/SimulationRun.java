@@ -108,7 +108,8 @@ public final class SimulationRun {
 
     /**
      * One summary per exit reason that occurs in the sequence (program order), then the mix.
-     * Metrics are summarised one at a time, so at most one per-exit column of doubles is alive.
+     * The metrics are split in two halves summarised at once; each half takes its metrics one
+     * at a time, so at most two per-exit columns of doubles are alive.
      */
     public List<ExitSummary> summaries() {
         int count = samples.count();
@@ -124,14 +125,19 @@ public final class SimulationRun {
             }
         }
         rowExit.add(-1);
+        int[] byExit = groupByExit(perExit);
+        List<String> names = Metrics.all(cost.levelNames());
+        int half = names.size() / 2;
+        Parallel.Pair<MetricSummary[][], MetricSummary[][]> halves = Parallel.both(
+                () -> summarise(names.subList(0, half), rowExit, perExit, byExit),
+                () -> summarise(names.subList(half, names.size()), rowExit, perExit, byExit));
         List<Map<String, MetricSummary>> metrics = new ArrayList<>();
-        rowExit.forEach(e -> metrics.add(new LinkedHashMap<>()));
-        for (String metric : Metrics.all(cost.levelNames())) {
-            double[] values = values(metric);
-            for (int k = 0; k < rowExit.size(); k++) {
-                int e = rowExit.get(k);
-                metrics.get(k).put(metric, MetricSummary.of(e < 0 ? values : pick(values, e, perExit[e])));
+        for (int k = 0; k < rowExit.size(); k++) {
+            Map<String, MetricSummary> row = new LinkedHashMap<>();
+            for (int m = 0; m < names.size(); m++) {
+                row.put(names.get(m), m < half ? halves.first()[m][k] : halves.second()[m - half][k]);
             }
+            metrics.add(row);
         }
         List<ExitSummary> rows = new ArrayList<>();
         for (int k = 0; k < rowExit.size(); k++) {
@@ -140,6 +146,19 @@ public final class SimulationRun {
                     : summary(program.exitName(e), program.fastpath(e), perExit[e], e, perExit, metrics.get(k)));
         }
         return rows;
+    }
+
+    /** Summaries of {@code metrics} (first index) for every row (second index), one metric at a time. */
+    private MetricSummary[][] summarise(List<String> metrics, List<Integer> rowExit, int[] perExit, int[] byExit) {
+        MetricSummary[][] out = new MetricSummary[metrics.size()][rowExit.size()];
+        for (int m = 0; m < metrics.size(); m++) {
+            double[] values = values(metrics.get(m));
+            for (int k = 0; k < rowExit.size(); k++) {
+                int e = rowExit.get(k);
+                out[m][k] = MetricSummary.of(e < 0 ? values : pick(values, e, perExit, byExit));
+            }
+        }
+        return out;
     }
 
     /**
@@ -165,14 +184,31 @@ public final class SimulationRun {
         return new ExitSummary(name, fastpath, count, touched, ideal, metrics);
     }
 
+    /**
+     * The positions in the sequence grouped by exit kind, in sequence order within a kind (a
+     * counting sort), so picking one kind's values reads only its own positions.
+     */
+    private int[] groupByExit(int[] perExit) {
+        int[] next = new int[perExit.length];
+        for (int e = 1; e < perExit.length; e++) {
+            next[e] = next[e - 1] + perExit[e - 1];
+        }
+        int[] byExit = new int[samples.count()];
+        for (int n = 0; n < byExit.length; n++) {
+            byExit[next[samples.exit(n)]++] = n;
+        }
+        return byExit;
+    }
+
     /** The values of the exits of kind {@code exit}, in sequence order. */
-    private double[] pick(double[] values, int exit, int count) {
-        double[] out = new double[count];
-        int k = 0;
-        for (int n = 0; n < values.length; n++) {
-            if (samples.exit(n) == exit) {
-                out[k++] = values[n];
-            }
+    private static double[] pick(double[] values, int exit, int[] perExit, int[] byExit) {
+        int first = 0;
+        for (int e = 0; e < exit; e++) {
+            first += perExit[e];
+        }
+        double[] out = new double[perExit[exit]];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = values[byExit[first + k]];
         }
         return out;
     }
