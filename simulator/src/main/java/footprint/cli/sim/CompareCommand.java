@@ -11,7 +11,6 @@ import footprint.input.InputException;
 import footprint.layout.StructLayout;
 import footprint.model.CpuModel;
 import footprint.model.CpuModels;
-import footprint.report.ReportFile;
 import footprint.report.ReportFormat;
 import footprint.sim.CostModel;
 import footprint.sim.ExitProgram;
@@ -83,14 +82,12 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FMT", description = "text, md, json or html (default ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
-    Path output;
+    @Mixin
+    ReportOutput output;
 
     @Option(names = "--fail-if-worse", description = "Exit 1 when after is worse beyond the 95%% interval (mix cycles, any model).")
     boolean failIfWorse;
 
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    boolean quiet;
 
     @Spec
     CommandSpec spec;
@@ -102,7 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new InputException("--placements must be >= 0, got " + placements);
         }
         checkOutput();
-        Progress progress = new Progress(spec.commandLine().getErr(), quiet);
+        Progress progress = new Progress(spec.commandLine().getErr(), output.quiet);
         Trace trace = TraceReader.read(replay.trace);
         List<String> warnings = new ArrayList<>();
         ReplayInputs a = ReplayInputs.bind(trace, before, "--before", warnings);
@@ -127,13 +124,7 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonReport report = Comparison.run(setup, replay.trace.toString(), commandLine(), inputs(cpus),
                 uniqueWarnings, progress);
         String text = reportFormat.render(report);
-        if (output != null) {
-            ReportFile.write(output, text);
-            progress.accept("wrote " + output);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        output.emit(text, spec.commandLine().getOut(), progress);
         if (failIfWorse && Verdict.afterIsWorse(report.models())) {
             throw new CheckFailedException("after is worse than before beyond the 95% interval (--fail-if-worse)");
         }
@@ -142,20 +133,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Refuses to write the report over one of the inputs. */
     private void checkOutput() throws IOException {
-        if (output == null) {
-            return;
-        }
         List<Path> inputs = new ArrayList<>(before);
         inputs.addAll(after);
         inputs.add(replay.trace);
-        if (replay.guestTrace != null) {
-            inputs.add(replay.guestTrace);
-        }
-        for (Path p : inputs) {
-            if (Files.exists(output) && Files.exists(p) && Files.isSameFile(output, p)) {
-                throw new InputException("--output " + output + " is one of the inputs; refusing to overwrite it");
-            }
-        }
+        inputs.add(replay.guestTrace);
+        output.refuseInputs(inputs);
     }
 
     private List<CpuModel> cpuModels() {

@@ -3,7 +3,6 @@ package footprint.cli.sim;
 import footprint.input.InputException;
 import footprint.model.CpuModel;
 import footprint.model.CpuModels;
-import footprint.report.ReportFile;
 import footprint.report.ReportJson;
 import footprint.report.SimulationText;
 import footprint.sim.CostModel;
@@ -54,11 +53,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FMT", description = "text or json (default ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
-    Path output;
-
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    boolean quiet;
+    @Mixin
+    ReportOutput output;
 
     @Spec
     CommandSpec spec;
@@ -70,7 +66,11 @@ public final class SimulateCommand implements Callable<Integer> {
             case "json" -> true;
             default -> throw new InputException("--format: unknown value '" + format + "' (valid: text, json)");
         };
-        Progress progress = new Progress(spec.commandLine().getErr(), quiet);
+        Progress progress = new Progress(spec.commandLine().getErr(), output.quiet);
+        List<Path> inputs = new ArrayList<>(layouts);
+        inputs.add(replay.trace);
+        inputs.add(replay.guestTrace);
+        output.refuseInputs(inputs);
         List<String> warnings = new ArrayList<>();
         ReplayInputs in = ReplayInputs.bind(TraceReader.read(replay.trace), layouts, "--layout", warnings);
         warnings.forEach(progress);
@@ -97,12 +97,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 replay.trace.toString(), cpu.id(), cost.levelNames(), cost.memoryLevelParallelism(),
                 replay.placement, placed, guest.describe(), seed, exits, run.summaries());
         String text = json ? ReportJson.write(report) : SimulationText.render(report);
-        if (output != null) {
-            ReportFile.write(output, text);
-        } else {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        }
+        output.emit(text, spec.commandLine().getOut(), progress);
         return 0;
     }
 }

@@ -98,4 +98,18 @@ class SimulateCommandTest {
         assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("--guest takes only 'none'");
     }
+
+    @Test
+    void outputThatNamesAnInputIsRefusedAndTheInputKept(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("copy.trace");
+        java.nio.file.Files.copy(RepoFiles.resolve(TRACE), trace);
+        byte[] original = java.nio.file.Files.readAllBytes(trace);
+        List<String> a = new ArrayList<>(List.of("simulate", "--trace", trace.toString(), "--layout"));
+        layouts().forEach(p -> a.add(p.toString()));
+        a.addAll(List.of("--model", "zen4", "--exits", "10", "--quiet", "--output", trace.toString()));
+        CliRun r = CliRun.of(a.toArray(new String[0]));
+        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("is one of the inputs");
+        assertThat(java.nio.file.Files.readAllBytes(trace)).isEqualTo(original);
+    }
 }

@@ -1,0 +1,43 @@
+package footprint.cli.sim;
+
+import footprint.input.InputException;
+import footprint.report.ReportFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/** Where {@code simulate} and {@code compare} put their report ({@code --output}) and whether they show progress. */
+public final class ReportOutput {
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
+    Path output;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    /** Refuses an {@code --output} that names one of the inputs: a report never replaces what the user gave. */
+    void refuseInputs(List<Path> inputs) throws IOException {
+        if (output == null || !Files.exists(output)) {
+            return;
+        }
+        for (Path p : inputs) {
+            if (p != null && Files.exists(p) && Files.isSameFile(output, p)) {
+                throw new InputException("--output " + output + " is one of the inputs; refusing to overwrite it");
+            }
+        }
+    }
+
+    /** Writes the report to {@code --output} (atomically, then says so through {@code progress}) or to {@code out}. */
+    void emit(String text, PrintWriter out, Consumer<String> progress) throws IOException {
+        if (output != null) {
+            ReportFile.write(output, text);
+            progress.accept("wrote " + output);
+        } else {
+            out.print(text);
+            out.flush();
+        }
+    }
+}
