@@ -106,7 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
         ReplayInputs b = ReplayInputs.bind(trace, after, "--after", warnings);
         checkSameStructs(a, b);
         List<String> uniqueWarnings = List.copyOf(new LinkedHashSet<>(warnings));
-        uniqueWarnings.forEach(progress);
+        uniqueWarnings.forEach(w -> spec.commandLine().getErr().println("footprint: " + w));
         List<CpuModel> cpus = cpuModels();
         List<String> exitNames = new ArrayList<>();
         for (int e = 0; e < a.program().exitCount(); e++) {

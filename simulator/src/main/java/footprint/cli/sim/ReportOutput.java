@@ -15,7 +15,7 @@ public final class ReportOutput {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of stdout.")
     Path output;
 
-    @Option(names = "--quiet", description = "No progress on stderr.")
+    @Option(names = "--quiet", description = "No progress on stderr (warnings are still printed).")
     boolean quiet;
 
     /** Refuses an {@code --output} that names one of the inputs: a report never replaces what the user gave. */

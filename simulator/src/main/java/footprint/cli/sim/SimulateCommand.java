@@ -73,7 +73,7 @@ public final class SimulateCommand implements Callable<Integer> {
         output.refuseInputs(inputs);
         List<String> warnings = new ArrayList<>();
         ReplayInputs in = ReplayInputs.bind(TraceReader.read(replay.trace), layouts, "--layout", warnings);
-        warnings.forEach(progress);
+        warnings.forEach(w -> spec.commandLine().getErr().println("footprint: " + w));
         Path dir = replay.modelsDir != null ? replay.modelsDir : CpuModels.defaultDirectory();
         CpuModel cpu = CpuModels.find(dir, model);
         int exits = replay.exitsOr(in.stream().count());
