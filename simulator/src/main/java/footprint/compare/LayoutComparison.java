@@ -72,7 +72,11 @@ public final class LayoutComparison {
         if (setup.placements() > 0) {
             placements = placementSweep(m);
         }
-        return new ModelComparison(id, m.cost().levelNames(), m.cost().memoryLevelParallelism(), rows, sweep, placements);
+        List<BaseCost> baseCosts = m.cost().baseCycles().entrySet().stream()
+                .map(e -> new BaseCost(e.getKey(), e.getValue(), m.cost().baseBasis().getOrDefault(e.getKey(), "")))
+                .toList();
+        return new ModelComparison(id, m.cost().levelNames(), m.cost().memoryLevelParallelism(), baseCosts, rows, sweep,
+                placements);
     }
 
     private int exitsFor(int guestAccesses, long budget) {

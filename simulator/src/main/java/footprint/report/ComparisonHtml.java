@@ -77,7 +77,8 @@ public final class ComparisonHtml {
 
     private static void model(StringBuilder h, ModelComparison m) {
         h.append("<h2>").append(Html.escape(m.model())).append(" (MLP ").append(Numbers.one(m.memoryLevelParallelism()))
-                .append(")</h2>\n<h3>Touched lines per exit</h3>\n<table class=\"lines\"><tr><th>exit</th><th>count</th>"
+                .append(")</h2>\n<p>").append(Html.escape(ComparisonText.baseCosts(m)))
+                .append("</p>\n<h3>Touched lines per exit</h3>\n<table class=\"lines\"><tr><th>exit</th><th>count</th>"
                         + "<th>before</th><th>after</th><th>diff</th><th>ideal</th></tr>\n");
         for (ExitComparison row : m.rows()) {
             double d = row.linesAfter() - row.linesBefore();

@@ -73,7 +73,7 @@ public final class ComparisonMarkdown {
 
     private static void model(StringBuilder md, ModelComparison m) {
         md.append("\n## ").append(m.model()).append(" (MLP ").append(Numbers.one(m.memoryLevelParallelism()))
-                .append(")\n\n### Touched lines per exit\n\n| exit | count | before | after | diff | ideal |\n|---|---:|---:|---:|---:|---:|\n");
+                .append(")\n\n").append(ComparisonText.baseCosts(m)).append("\n\n### Touched lines per exit\n\n| exit | count | before | after | diff | ideal |\n|---|---:|---:|---:|---:|---:|\n");
         for (ExitComparison row : m.rows()) {
             md.append("| ").append(row.exit()).append(" | ").append(row.count()).append(" | ").append(Numbers.two(row.linesBefore()))
                     .append(" | ").append(Numbers.two(row.linesAfter())).append(" | ")

@@ -1,5 +1,6 @@
 package footprint.report;
 
+import footprint.compare.BaseCost;
 import footprint.compare.ComparisonReport;
 import footprint.compare.DensityMap;
 import footprint.compare.ExitComparison;
@@ -65,6 +66,8 @@ public final class ComparisonText {
         out.add("");
         out.add("== " + m.model() + " (MLP " + Numbers.one(m.memoryLevelParallelism()) + ", levels "
                 + String.join("/", m.levels()) + ") ==");
+        out.add("");
+        out.addAll(TextBlocks.wrap(baseCosts(m), "", "  "));
         out.add("");
         out.add("Touched lines per exit (ideal: hot bytes / 64, rounded up)");
         out.add(String.format(Locale.ROOT, "  %-20s %7s %7s %7s %7s %9s", "exit", "before", "after", "diff", "ideal", "exits"));
@@ -234,5 +237,19 @@ public final class ComparisonText {
             }
         }
         return sb.toString();
+    }
+
+    /** The base costs the shares of the exit rest on, with how firm each is (shared by every format). */
+    static String baseCosts(ModelComparison m) {
+        StringBuilder b = new StringBuilder("Base cost per exit, cycles (basis in the model file):");
+        String sep = " ";
+        for (BaseCost c : m.baseCosts()) {
+            b.append(sep).append(c.exit()).append(' ').append(c.cycles());
+            if (!c.basis().isEmpty()) {
+                b.append(" (").append(c.basis()).append(')');
+            }
+            sep = ", ";
+        }
+        return b.append('.').toString();
     }
 }

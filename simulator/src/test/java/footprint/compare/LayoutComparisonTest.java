@@ -39,7 +39,7 @@ class LayoutComparisonTest {
             return IntStream.generate(() -> r.nextInt(4) == 0 ? 1 : 0).iterator();
         };
         ModelUnderTest model = new ModelUnderTest(
-                new CostModel("small", List.of("L1D", "L2"), 2.0, Map.of("X", 1200L, "Y", 2500L)),
+                new CostModel("small", List.of("L1D", "L2"), 2.0, Map.of("X", 1200L, "Y", 2500L), Map.of()),
                 seed -> SmallLruCache.twoLevel());
         return new ComparisonSetup(before, after, mix, List.of(model), 1000, 1, Placement.of(PlacementKind.PAGE),
                 GuestModel.synthetic(32 << 10, 500, GuestPattern.UNIFORM), List.of(0L, 16L << 10, 64L << 10),

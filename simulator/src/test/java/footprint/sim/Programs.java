@@ -32,6 +32,6 @@ final class Programs {
     }
 
     static CostModel cost() {
-        return new CostModel("test", List.of("L1D", "L2"), 1.0, Map.of("A", 1000L, "B", 3000L));
+        return new CostModel("test", List.of("L1D", "L2"), 1.0, Map.of("A", 1000L, "B", 3000L), Map.of());
     }
 }
