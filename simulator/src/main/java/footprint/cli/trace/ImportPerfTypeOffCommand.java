@@ -4,10 +4,8 @@ import footprint.trace.perf.TypeOffReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +45,7 @@ public final class ImportPerfTypeOffCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
-            out.print(Json.write(json(r, selected)));
+            out.print(Json.write(new TypeOffReport(r.source(), selected, r.unattributed())));
         } else {
             text(out, r, selected);
         }
@@ -83,40 +81,5 @@ public final class ImportPerfTypeOffCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "  %7.2f%%  %s%n", u.percent(), u.type());
             }
         }
-    }
-
-    private static Map<String, Object> json(TypeOffReport r, List<TypeOffReport.TypeWeights> selected) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("source", r.source());
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (TypeOffReport.TypeWeights t : selected) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("type", t.type());
-            o.put("percent", t.percent());
-            o.put("samples", t.samples());
-            List<Map<String, Object>> fields = new ArrayList<>();
-            for (TypeOffReport.FieldWeight f : t.fields()) {
-                Map<String, Object> fo = new LinkedHashMap<>();
-                fo.put("offset", f.offset());
-                fo.put("field", f.field());
-                fo.put("percent", f.percent());
-                fo.put("samples", f.samples());
-                fo.put("shareOfType", f.shareOfType());
-                fields.add(fo);
-            }
-            o.put("fields", fields);
-            list.add(o);
-        }
-        root.put("types", list);
-        List<Map<String, Object>> un = new ArrayList<>();
-        for (TypeOffReport.Unattributed u : r.unattributed()) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("type", u.type());
-            o.put("percent", u.percent());
-            o.put("samples", u.samples());
-            un.add(o);
-        }
-        root.put("unattributed", un);
-        return root;
     }
 }
