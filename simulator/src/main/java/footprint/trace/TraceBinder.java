@@ -6,10 +6,14 @@ import footprint.layout.LayoutPathException;
 import footprint.layout.LayoutSet;
 import footprint.layout.StructLayout;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Resolves a trace against layouts: each object's struct type to its size and alignment, each
@@ -28,7 +32,7 @@ public final class TraceBinder {
     private final Map<Access, Long> resolved = new IdentityHashMap<>();
     private final Map<Access, Boolean> skipped = new IdentityHashMap<>();
     /** Wide-access warnings by message, with every line they occur on: a segment used by many exits warns once. */
-    private final Map<String, java.util.SortedSet<Integer>> wideAccesses = new HashMap<>();
+    private final Map<String, SortedSet<Integer>> wideAccesses = new HashMap<>();
 
     private TraceBinder(Trace trace, LayoutSet layouts, boolean allowMissing, List<String> warnings) {
         this.trace = trace;
@@ -52,7 +56,7 @@ public final class TraceBinder {
             exits.add(bindExit(e));
         }
         wideAccesses.entrySet().stream()
-                .sorted(Map.Entry.comparingByValue(java.util.Comparator.comparing(java.util.SortedSet::first)))
+                .sorted(Map.Entry.comparingByValue(Comparator.comparing(SortedSet::first)))
                 .forEach(w -> warnings.add(wideAccessWarning(w.getKey(), w.getValue())));
         return new BoundTrace(trace, objects, exits, ExitStream.of(trace));
     }
@@ -143,7 +147,7 @@ public final class TraceBinder {
             offset += ref.offset();
             if (t.offset() == 0 && a.size() > ref.size()) {
                 wideAccesses.computeIfAbsent(a.size() + "-byte access to " + t + " is wider than the field ("
-                        + ref.size() + " bytes, " + ref.type() + ")", k -> new java.util.TreeSet<>()).add(a.line());
+                        + ref.size() + " bytes, " + ref.type() + ")", k -> new TreeSet<>()).add(a.line());
             }
         }
         if (offset + a.size() > o.size()) {
@@ -167,14 +171,14 @@ public final class TraceBinder {
         return o.structType() == null ? "raw block" : "struct " + o.structType();
     }
 
-    private String wideAccessWarning(String message, java.util.SortedSet<Integer> lines) {
+    private String wideAccessWarning(String message, SortedSet<Integer> lines) {
         StringBuilder w = new StringBuilder(trace.source()).append(':').append(lines.first()).append(": warning: ")
                 .append(message);
         if (lines.size() > 1) {
             w.append("; also at line");
             w.append(lines.size() > 2 ? "s " : " ");
             w.append(lines.tailSet(lines.first() + 1).stream().map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")));
         }
         return w.toString();
     }

@@ -2,6 +2,7 @@ package footprint.cli.trace;
 
 import footprint.trace.BoundTrace;
 import footprint.trace.TraceBinder;
+import footprint.trace.TraceReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class TraceInput {
     /** Reads and binds the trace; prints the binder's warnings to {@code err}. */
     BoundTrace bind(PrintWriter err) {
         warnings.clear();
-        BoundTrace bound = TraceBinder.bind(footprint.trace.TraceReader.read(file), layouts.load(), allowMissing,
+        BoundTrace bound = TraceBinder.bind(TraceReader.read(file), layouts.load(), allowMissing,
                 warnings);
         warnings.forEach(w -> err.println("footprint: " + w));
         return bound;
