@@ -22,10 +22,6 @@ public final class ExitReplay {
         int[] start = placed.start;
         long[] lineAddress = placed.address;
         boolean[] lineWrite = placed.write;
-        int[] latency = new int[levels + 1];
-        for (int l = 0; l <= levels; l++) {
-            latency[l] = cache.latency(l) - cache.latency(0);
-        }
         int[] missScratch = new int[levels];
         GuestRunner runner = guest.isNone() ? null : new GuestRunner(guest, cache, guestSeed);
         if (runner != null) {
@@ -35,15 +31,11 @@ public final class ExitReplay {
         for (int n = 0; n < count; n++) {
             int e = sequence.nextInt();
             s.exit[n] = e;
-            int stall = 0;
-            for (int j = start[e], end = start[e + 1]; j < end; j++) {
-                int level = cache.accessLine(lineAddress[j], lineWrite[j]);
-                stall += latency[level];
-                for (int m = 0; m < level; m++) {
-                    hostMisses[m][n]++;
-                }
+            java.util.Arrays.fill(missScratch, 0);
+            s.hostStall[n] = cache.accessAll(lineAddress, lineWrite, start[e], start[e + 1], missScratch);
+            for (int m = 0; m < levels; m++) {
+                hostMisses[m][n] = missScratch[m];
             }
-            s.hostStall[n] = stall;
             if (runner != null) {
                 guestPhase(runner, cache, s, n, missScratch);
             }
