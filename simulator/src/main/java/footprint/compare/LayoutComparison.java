@@ -7,6 +7,7 @@ import footprint.sim.LineCache;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
 import footprint.sim.ReplayChunk;
+import footprint.sim.ReplayProgress;
 import footprint.sim.SimulationRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,8 @@ public final class LayoutComparison {
             ReplayChunk shadow) {
         long[] basesA = placement.place(setup.before().objects(), placementSeed);
         long[] basesB = placement.place(setup.after().objects(), placementSeed);
-        return LockstepReplay.run(setup, m, basesA, basesB, guest, exits, shadow);
+        return LockstepReplay.run(setup, m, basesA, basesB, guest, exits, shadow,
+                new ReplayProgress(progress, m.cost().modelId() + ": compared", exits));
     }
 
     private List<ExitComparison> rows(ModelUnderTest m, Placement placement, long placementSeed, GuestModel guest, int exits) {

@@ -10,6 +10,7 @@ import footprint.sim.LineFootprint;
 import footprint.sim.Metrics;
 import footprint.sim.Parallel;
 import footprint.sim.ReplayChunk;
+import footprint.sim.ReplayProgress;
 import footprint.sim.SimulationRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,10 +55,10 @@ final class LockstepReplay {
      * Replays {@code exits} exits on both layouts and the shadow, each on its own cache built
      * with the setup's seed. {@code recordedShadow}, if not null, is the shadow run of all
      * {@code exits} exits already replayed (the placement sweep reuses one for every
-     * placement); else the shadow is replayed alongside.
+     * placement); else the shadow is replayed alongside. A long run reports to {@code progress}.
      */
     static LockstepReplay run(ComparisonSetup setup, ModelUnderTest m, long[] basesA, long[] basesB, GuestModel guest,
-            int exits, ReplayChunk recordedShadow) {
+            int exits, ReplayChunk recordedShadow, ReplayProgress progress) {
         long seed = setup.seed();
         LineCache cacheA = m.caches().create(seed);
         LineCache cacheB = m.caches().create(seed);
@@ -88,6 +89,7 @@ final class LockstepReplay {
                 return shadow == null ? chunkShadow : shadow.advance(chunkShadow, count);
             });
             r.add(chunkA, chunkB, chunkShadow, count, metricsA, metricsB, index, estimated);
+            progress.done(done + count);
         }
         return r;
     }

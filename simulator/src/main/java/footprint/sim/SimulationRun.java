@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One replay of a program on one CPU model, placement and guest, with its shadow run, streamed
@@ -42,6 +43,12 @@ public final class SimulationRun {
      */
     public static SimulationRun run(ExitProgram program, long[] bases, CacheFactory caches, CostModel cost,
             GuestModel guest, ExitSequence sequence, int exits, long seed) {
+        return run(program, bases, caches, cost, guest, sequence, exits, seed, message -> {});
+    }
+
+    /** As the {@code run} above, and tells {@code progress} every few seconds how far the replay has come. */
+    public static SimulationRun run(ExitProgram program, long[] bases, CacheFactory caches, CostModel cost,
+            GuestModel guest, ExitSequence sequence, int exits, long seed, Consumer<String> progress) {
         LineCache cache = caches.create(seed);
         if (cache.levels() != cost.levelNames().size()) {
             throw new IllegalArgumentException("cost model names " + cost.levelNames().size() + " levels, cache has " + cache.levels());
@@ -52,10 +59,12 @@ public final class SimulationRun {
         int capacity = Math.min(CHUNK, Math.max(1, exits));
         ReplayChunk mainChunk = new ReplayChunk(capacity, cache.levels());
         ReplayChunk shadowChunk = new ReplayChunk(capacity, cache.levels());
+        ReplayProgress replayed = new ReplayProgress(progress, "simulated", exits);
         for (int done = 0; done < exits; done += capacity) {
             int count = Math.min(capacity, exits - done);
             Parallel.both(() -> shadow.advance(shadowChunk, count), () -> main.advance(mainChunk, count));
             run.add(mainChunk, shadowChunk);
+            replayed.done(done + count);
         }
         return run;
     }
