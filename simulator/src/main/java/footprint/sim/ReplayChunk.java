@@ -39,16 +39,4 @@ public final class ReplayChunk {
     public int hostMisses(int level, int n) {
         return hostMisses[level][n];
     }
-
-    public int hostStall(int n) {
-        return hostStall[n];
-    }
-
-    public int guestMisses(int level, int n) {
-        return guestMisses[level][n];
-    }
-
-    public int guestStall(int n) {
-        return guestStall[n];
-    }
 }

@@ -84,26 +84,12 @@ public final class SimulationRun {
         exits += main.size();
     }
 
-    public ExitProgram program() {
-        return program;
-    }
-
     public LineFootprint footprint() {
         return footprint;
     }
 
-    public int exits() {
-        return exits;
-    }
-
-    /** How many exits of kind {@code exit} the sequence held. */
-    public int count(int exit) {
-        return perExit[exit];
-    }
-
-    /** The histogram of a metric's values over the exits of kind {@code exit} (-1: all exits). */
-    public ValueHistogram histogram(String metric, int exit) {
-        int m = metrics.index(metric);
+    /** The histogram of metric {@code m}'s values over the exits of kind {@code exit} (-1: all exits). */
+    private ValueHistogram histogram(int m, int exit) {
         ValueHistogram h = new ValueHistogram();
         for (int e = 0; e < perExit.length; e++) {
             if (exit < 0 || e == exit) {
@@ -136,8 +122,8 @@ public final class SimulationRun {
      */
     private ExitSummary summary(String name, boolean fastpath, int count, int exit) {
         Map<String, MetricSummary> summaries = new LinkedHashMap<>();
-        for (String metric : metrics.names()) {
-            summaries.put(metric, MetricSummary.of(histogram(metric, exit)));
+        for (int m = 0; m < metrics.names().size(); m++) {
+            summaries.put(metrics.names().get(m), MetricSummary.of(histogram(m, exit)));
         }
         Map<String, Double> touched = new LinkedHashMap<>();
         Map<String, Double> ideal = new LinkedHashMap<>();
