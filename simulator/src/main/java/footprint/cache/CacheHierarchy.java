@@ -126,6 +126,37 @@ public final class CacheHierarchy {
         return l1dMiss(line, write);
     }
 
+    /**
+     * {@link #accessLine} for each of {@code addresses[from..to)} in order, with the write flags
+     * of {@code writes} at the same indices: the same cache state and counters as one call per
+     * access. Adds one to {@code missesOut[k]} for every access level {@code k} did not serve
+     * and returns the sum of {@code latency(served) - latency(0)} over the accesses: the cycles
+     * they cost beyond an L1D hit.
+     */
+    public int accessAll(long[] addresses, boolean[] writes, int from, int to, int[] missesOut) {
+        int writeCount = 0;
+        for (int i = from; i < to; i++) {
+            writeCount += writes[i] ? 1 : 0;
+        }
+        l1dAccesses += to - from;
+        l1dWrites += writeCount;
+        int stall = 0;
+        int i = from;
+        while (i < to) {
+            i = l1d.accessWhileHit(addresses, lineShift, i, to);
+            if (i == to) {
+                break;
+            }
+            int served = l1dMiss(addresses[i] >>> lineShift, writes[i]);
+            stall += latency[served] - latency[0];
+            for (int k = 0; k < served; k++) {
+                missesOut[k]++;
+            }
+            i++;
+        }
+        return stall;
+    }
+
     /** The rest of a demand access after an L1D miss (kept apart so the hit path stays small). */
     private int l1dMiss(long line, boolean write) {
         misses[0]++;

@@ -24,8 +24,6 @@ public abstract class CacheLevel {
      */
     private final int[] lastSlot;
     private final int lastSlotMask;
-    /** The line this level used last (hit or fill), or NO_LINE; it is the most recently used of its set. */
-    long mru = NO_LINE;
 
     CacheLevel(Geometry geometry) {
         this.geometry = geometry;
@@ -49,8 +47,8 @@ public abstract class CacheLevel {
     public static CacheLevel of(Geometry geometry, Replacement replacement, long seed) {
         return switch (replacement) {
             case LRU -> new LruLevel(geometry);
-            case TREE_PLRU -> new PolicyLevel(geometry, replacement, new TreePlruPolicy(geometry.sets(), geometry.ways()));
-            case RANDOM -> new PolicyLevel(geometry, replacement, new RandomPolicy(geometry.ways(), seed));
+            case TREE_PLRU -> new TreePlruLevel(geometry);
+            case RANDOM -> new RandomLevel(geometry, seed);
         };
     }
 
@@ -62,6 +60,14 @@ public abstract class CacheLevel {
 
     /** Looks {@code line} up; on a hit marks it used and returns true. */
     public abstract boolean access(long line);
+
+    /**
+     * {@link #access} for the lines of {@code addresses[from..to)} ({@code address >>> shift})
+     * in order, stopping at the first miss: returns its index, left unaccessed, or {@code to}
+     * when all hit. Runs of hits are the common case, and one loop over them keeps the level's
+     * arrays in registers instead of reloading them for every access.
+     */
+    public abstract int accessWhileHit(long[] addresses, int shift, int from, int to);
 
     /**
      * Puts {@code line} (which must be absent) into its set: an empty way if there is one, else
@@ -104,9 +110,8 @@ public abstract class CacheLevel {
         lastSlot[(int) line & lastSlotMask] = slot;
     }
 
-    /** Empties every way; a level whose replacement state says which ways are empty resets it too. */
+    /** Empties every way; a level with replacement state resets it too, so a cleared level behaves as a new one. */
     public void clear() {
         Arrays.fill(tags, NO_LINE);
-        mru = NO_LINE;
     }
 }

@@ -17,8 +17,6 @@ public final class ExitReplay {
     private final LineCache cache;
     private final GuestRunner runner;
     private final PrimitiveIterator.OfInt sequence;
-    /** Stall of a host access served by each level: its latency minus the L1D's. */
-    private final int[] latency;
     private final int[] missScratch;
 
     private ExitReplay(PlacedLines placed, LineCache cache, GuestModel guest, long guestSeed,
@@ -26,12 +24,7 @@ public final class ExitReplay {
         this.placed = placed;
         this.cache = cache;
         this.sequence = sequence;
-        int levels = cache.levels();
-        latency = new int[levels + 1];
-        for (int l = 0; l <= levels; l++) {
-            latency[l] = cache.latency(l) - cache.latency(0);
-        }
-        missScratch = new int[levels];
+        missScratch = new int[cache.levels()];
         runner = guest.isNone() ? null : new GuestRunner(guest, cache, guestSeed);
         // A guest phase before the first exit, unrecorded, warms the guest's lines.
         if (runner != null) {
@@ -59,10 +52,6 @@ public final class ExitReplay {
             throw new IllegalArgumentException("chunk of " + out.capacity() + " exits cannot take " + count);
         }
         out.size = count;
-        int[][] hostMisses = out.hostMisses;
-        for (int[] column : hostMisses) {
-            Arrays.fill(column, 0, count, 0);
-        }
         if (runner == null) {
             Arrays.fill(out.guestStall, 0, count, 0);
             for (int[] column : out.guestMisses) {
@@ -72,6 +61,9 @@ public final class ExitReplay {
         if (placed == null) {
             Arrays.fill(out.exit, 0, count, -1);
             Arrays.fill(out.hostStall, 0, count, 0);
+            for (int[] column : out.hostMisses) {
+                Arrays.fill(column, 0, count, 0);
+            }
             if (runner != null) {
                 for (int n = 0; n < count; n++) {
                     guestPhase(out, n);
@@ -82,18 +74,15 @@ public final class ExitReplay {
         int[] start = placed.start;
         long[] lineAddress = placed.address;
         boolean[] lineWrite = placed.write;
+        int[][] hostMisses = out.hostMisses;
         for (int n = 0; n < count; n++) {
             int e = sequence.nextInt();
             out.exit[n] = e;
-            int stall = 0;
-            for (int j = start[e], end = start[e + 1]; j < end; j++) {
-                int level = cache.accessLine(lineAddress[j], lineWrite[j]);
-                stall += latency[level];
-                for (int m = 0; m < level; m++) {
-                    hostMisses[m][n]++;
-                }
+            Arrays.fill(missScratch, 0);
+            out.hostStall[n] = cache.accessAll(lineAddress, lineWrite, start[e], start[e + 1], missScratch);
+            for (int m = 0; m < missScratch.length; m++) {
+                hostMisses[m][n] = missScratch[m];
             }
-            out.hostStall[n] = stall;
             if (runner != null) {
                 guestPhase(out, n);
             }

@@ -17,17 +17,15 @@ final class GuestRunner {
     private long state;
     private long position;
 
-    /** Stall of an access served by each level: its latency minus the L1D's. */
-    private final int[] stall;
+    /** Accesses drawn per call of the cache: enough to amortise the call, small enough to stay in the host's L1D. */
+    private static final int BLOCK = 512;
+    private final long[] block = new long[BLOCK];
+    private final boolean[] blockWrites = new boolean[BLOCK];
 
     /** A runner for one cache: the line size and latencies are read once, not per access. */
     GuestRunner(GuestModel model, LineCache cache, long seed) {
         this.model = model;
         this.lineShift = Integer.numberOfTrailingZeros(cache.lineSize());
-        this.stall = new int[cache.levels() + 1];
-        for (int l = 0; l <= cache.levels(); l++) {
-            stall[l] = cache.latency(l) - cache.latency(0);
-        }
         this.lines = Math.max(1, model.workingSetBytes() >> lineShift);
         if (lines > (1L << 31)) {
             throw new IllegalArgumentException("guest working set too large: " + model.workingSetBytes() + " bytes");
@@ -66,69 +64,67 @@ final class GuestRunner {
     /**
      * Runs the accesses of one phase on the runner's cache; adds the misses per level to
      * {@code missesOut} and returns the stall cycles (latency of the serving level minus the
-     * L1D latency, summed).
+     * L1D latency, summed). Synthetic addresses are drawn a block at a time and the block goes
+     * to the cache in one call, so the cache's hit loop runs without the generator in between.
      */
     int phase(LineCache cache, int[] missesOut) {
-        int count = model.accessesPerExit();
         RecordedGuest recorded = model.recorded();
-        if (recorded != null) {
-            return recordedPhase(cache, missesOut, count, recorded);
-        }
-        // One loop per pattern, with the generator state in locals: no pattern switch per access.
         int cycles = 0;
+        for (int left = model.accessesPerExit(); left > 0; ) {
+            int n;
+            if (recorded != null) {
+                // A recorded stream is its own block: hand over the slice up to its end.
+                int at = (int) (position % recorded.length());
+                n = Math.min(left, recorded.length() - at);
+                cycles += cache.accessAll(recorded.addresses(), recorded.writes(), at, at + n, missesOut);
+            } else {
+                n = Math.min(left, BLOCK);
+                draw(n);
+                cycles += cache.accessAll(block, blockWrites, 0, n, missesOut);
+            }
+            position += n;
+            left -= n;
+        }
+        return cycles;
+    }
+
+    /** Fills the first {@code n} entries of the block with the next guest accesses; one loop per pattern. */
+    private void draw(int n) {
         long p = position;
+        long region = GuestModel.GUEST_REGION;
         switch (model.pattern()) {
             case UNIFORM -> {
+                // SplitMix64 in two passes: first the states (one addition each), then the output
+                // mix of each state, which no draw depends on another for, so it vectorises.
+                long[] b = block;
                 long r = state;
-                for (int i = 0; i < count; i++, p++) {
+                for (int i = 0; i < n; i++) {
                     r += GOLDEN_GAMMA;
-                    long line = fastRange(mix64(r));
-                    cycles += serve(cache.accessLine(GuestModel.GUEST_REGION + (line << lineShift), isWrite(p)), missesOut);
+                    b[i] = r;
                 }
                 state = r;
+                for (int i = 0; i < n; i++) {
+                    b[i] = region + (fastRange(mix64(b[i])) << lineShift);
+                }
             }
             case SWEEP -> {
-                for (int i = 0; i < count; i++, p++) {
-                    long line = p % lines;
-                    cycles += serve(cache.accessLine(GuestModel.GUEST_REGION + (line << lineShift), isWrite(p)), missesOut);
+                long line = p % lines; // one division per block, not one per access
+                for (int i = 0; i < n; i++) {
+                    block[i] = region + (line << lineShift);
+                    if (++line == lines) {
+                        line = 0;
+                    }
                 }
             }
             case ZIPF -> {
-                for (int i = 0; i < count; i++, p++) {
-                    long line = zipfRankToLine[zipfRank(nextRandom())];
-                    cycles += serve(cache.accessLine(GuestModel.GUEST_REGION + (line << lineShift), isWrite(p)), missesOut);
+                for (int i = 0; i < n; i++) {
+                    block[i] = region + ((long) zipfRankToLine[zipfRank(nextRandom())] << lineShift);
                 }
             }
         }
-        position = p;
-        return cycles;
-    }
-
-    private int recordedPhase(LineCache cache, int[] missesOut, int count, RecordedGuest recorded) {
-        int cycles = 0;
-        long p = position;
-        for (int i = 0; i < count; i++, p++) {
-            int at = (int) (p % recorded.length());
-            cycles += serve(cache.accessLine(recorded.address(at), recorded.write(at)), missesOut);
+        for (int i = 0; i < n; i++) {
+            blockWrites[i] = ((p + i) & (WRITE_EVERY - 1)) == WRITE_EVERY - 1; // a store on every fourth access
         }
-        position = p;
-        return cycles;
-    }
-
-    /** Synthetic guests store on every fourth access of their stream. */
-    private static boolean isWrite(long position) {
-        return position % WRITE_EVERY == WRITE_EVERY - 1;
-    }
-
-    /** Counts the misses of an access served by {@code level} and returns its stall cycles. */
-    private int serve(int level, int[] missesOut) {
-        if (level == 0) {
-            return 0;
-        }
-        for (int m = 0; m < level; m++) {
-            missesOut[m]++;
-        }
-        return stall[level];
     }
 
     /**

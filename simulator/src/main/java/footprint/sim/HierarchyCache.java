@@ -22,6 +22,11 @@ public final class HierarchyCache implements LineCache {
     }
 
     @Override
+    public int accessAll(long[] addresses, boolean[] writes, int from, int to, int[] missesOut) {
+        return hierarchy.accessAll(addresses, writes, from, to, missesOut);
+    }
+
+    @Override
     public int latency(int level) {
         return hierarchy.latency(level);
     }

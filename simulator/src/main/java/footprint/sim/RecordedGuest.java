@@ -32,11 +32,12 @@ public final class RecordedGuest {
         return length;
     }
 
-    long address(int i) {
-        return addresses[i];
+    /** The accesses' addresses; valid up to {@link #length()}, read by the replay without copying. */
+    long[] addresses() {
+        return addresses;
     }
 
-    boolean write(int i) {
-        return writes[i];
+    boolean[] writes() {
+        return writes;
     }
 }
