@@ -174,7 +174,8 @@ final class LockstepReplay {
                 }
             }
             if (ta + tb > 0) {
-                out.add(new ObjectLines(objects.get(o).name(), (double) ta / count, (double) tb / count, (double) ideal / count));
+                out.add(new ObjectLines(objects.get(o).name(), (double) ta / count, (double) tb / count,
+                        (double) ideal / count));
             }
         }
         return out;

@@ -85,7 +85,8 @@ public final class ExitMetrics {
             case IDEAL -> footprint.idealTotal(exit);
             case LINE_ACCESSES -> footprint.lineAccesses(exit);
             case BASE -> base[exit];
-            default -> throw new IllegalArgumentException(names.get(metric) + " depends on the cache, not only on the exit kind");
+            default -> throw new IllegalArgumentException(
+                    names.get(metric) + " depends on the cache, not only on the exit kind");
         };
     }
 
