@@ -1,7 +1,6 @@
 package footprint.compare;
 
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
  * A metric before and after over the same exits: the means, the mean paired difference
@@ -13,26 +12,16 @@ public record PairedDiff(long n, double before, double after, double diff, doubl
     static final double CONFIDENCE = 0.95;
 
     /**
-     * Pairs {@code before[i]} with {@code after[i]} where {@code select[i]} is set; {@code exitCost}
-     * is the mean estimated cycles before over the same exits (the denominator of the share).
+     * The paired difference of the pairs in {@code m}; {@code exitCost} is the mean estimated
+     * cycles before over the same exits (the denominator of the share).
      */
-    static PairedDiff of(double[] before, double[] after, boolean[] select, double exitCost) {
-        SummaryStatistics a = new SummaryStatistics();
-        SummaryStatistics b = new SummaryStatistics();
-        SummaryStatistics d = new SummaryStatistics();
-        for (int i = 0; i < before.length; i++) {
-            if (select == null || select[i]) {
-                a.addValue(before[i]);
-                b.addValue(after[i]);
-                d.addValue(after[i] - before[i]);
-            }
-        }
-        long n = d.getN();
+    static PairedDiff of(PairedMoments m, double exitCost) {
+        long n = m.n();
         if (n == 0) {
             return new PairedDiff(0, 0, 0, 0, 0, 0, 1, 0);
         }
-        double mean = d.getMean();
-        double sd = n > 1 ? d.getStandardDeviation() : 0;
+        double mean = m.diff();
+        double sd = m.diffSd();
         double low = mean;
         double high = mean;
         double p;
@@ -48,7 +37,7 @@ public record PairedDiff(long n, double before, double after, double diff, doubl
             p = mean == 0 ? 1 : 0;
         }
         double share = exitCost == 0 ? 0 : mean / exitCost;
-        return new PairedDiff(n, a.getMean(), b.getMean(), mean, low, high, p, share);
+        return new PairedDiff(n, m.before(), m.after(), mean, low, high, p, share);
     }
 
     /** The interval lies entirely below zero: after is lower (fewer misses, fewer cycles). */

@@ -1,62 +1,93 @@
 package footprint.sim;
 
+import java.util.Arrays;
 import java.util.PrimitiveIterator;
 
 /**
- * The replay loop: for each exit of the sequence, the handler's accesses at the placed
- * addresses, then one guest phase, all on one cache. Works on primitive arrays of the lines
- * each exit touches at the run's placement and allocates nothing per access.
+ * The replay loop, resumable: for each exit of the sequence, the handler's accesses at the
+ * placed addresses, then one guest phase, all on one cache. Each call to {@link #advance}
+ * replays the next exits into a reused {@link ReplayChunk}; the cache, the guest and the
+ * sequence keep their state between calls, so chunk after chunk gives exactly the numbers of
+ * one long replay. Works on primitive arrays of the lines each exit touches at the run's
+ * placement and allocates nothing per access.
  */
 public final class ExitReplay {
-    private ExitReplay() {}
+    /** The lines of every exit at this placement; null for the shadow run, which has no exits. */
+    private final PlacedLines placed;
+    private final LineCache cache;
+    private final GuestRunner runner;
+    private final PrimitiveIterator.OfInt sequence;
+    private final int[] missScratch;
 
-    /**
-     * Replays {@code count} exits drawn from {@code sequence}. A guest phase runs before the
-     * first exit (unrecorded, to warm the guest's lines) and after every exit.
-     */
-    public static ReplaySamples run(ExitProgram program, long[] bases, LineCache cache, GuestModel guest,
-            long guestSeed, PrimitiveIterator.OfInt sequence, int count) {
-        int levels = cache.levels();
-        ReplaySamples s = new ReplaySamples(count, levels);
-        PlacedLines placed = new PlacedLines(program, bases, cache.lineSize());
-        int[] start = placed.start;
-        long[] lineAddress = placed.address;
-        boolean[] lineWrite = placed.write;
-        int[] missScratch = new int[levels];
-        GuestRunner runner = guest.isNone() ? null : new GuestRunner(guest, cache, guestSeed);
+    private ExitReplay(PlacedLines placed, LineCache cache, GuestModel guest, long guestSeed,
+            PrimitiveIterator.OfInt sequence) {
+        this.placed = placed;
+        this.cache = cache;
+        this.sequence = sequence;
+        missScratch = new int[cache.levels()];
+        runner = guest.isNone() ? null : new GuestRunner(guest, cache, guestSeed);
+        // A guest phase before the first exit, unrecorded, warms the guest's lines.
         if (runner != null) {
             runner.phase(cache, missScratch);
         }
-        int[][] hostMisses = s.hostMisses;
+    }
+
+    /** The replay of the exits drawn from {@code sequence}; a guest phase follows every exit. */
+    public static ExitReplay of(ExitProgram program, long[] bases, LineCache cache, GuestModel guest, long guestSeed,
+            PrimitiveIterator.OfInt sequence) {
+        return new ExitReplay(new PlacedLines(program, bases, cache.lineSize()), cache, guest, guestSeed, sequence);
+    }
+
+    /** The guest alone on its own cache, phase for phase as in {@link #of}: the baseline of guest misses. */
+    public static ExitReplay shadow(LineCache cache, GuestModel guest, long guestSeed) {
+        return new ExitReplay(null, cache, guest, guestSeed, null);
+    }
+
+    /**
+     * Replays the next {@code count} exits into {@code out} (positions 0 to count - 1), which
+     * must hold at least that many; the shadow run records exit -1.
+     */
+    public ReplayChunk advance(ReplayChunk out, int count) {
+        if (count > out.capacity()) {
+            throw new IllegalArgumentException("chunk of " + out.capacity() + " exits cannot take " + count);
+        }
+        out.size = count;
+        if (runner == null) {
+            Arrays.fill(out.guestStall, 0, count, 0);
+            for (int[] column : out.guestMisses) {
+                Arrays.fill(column, 0, count, 0);
+            }
+        }
+        if (placed == null) {
+            Arrays.fill(out.exit, 0, count, -1);
+            Arrays.fill(out.hostStall, 0, count, 0);
+            for (int[] column : out.hostMisses) {
+                Arrays.fill(column, 0, count, 0);
+            }
+            if (runner != null) {
+                for (int n = 0; n < count; n++) {
+                    guestPhase(out, n);
+                }
+            }
+            return out;
+        }
+        int[] start = placed.start;
+        long[] lineAddress = placed.address;
+        boolean[] lineWrite = placed.write;
+        int[][] hostMisses = out.hostMisses;
         for (int n = 0; n < count; n++) {
             int e = sequence.nextInt();
-            s.exit[n] = e;
-            java.util.Arrays.fill(missScratch, 0);
-            s.hostStall[n] = cache.accessAll(lineAddress, lineWrite, start[e], start[e + 1], missScratch);
-            for (int m = 0; m < levels; m++) {
+            out.exit[n] = e;
+            Arrays.fill(missScratch, 0);
+            out.hostStall[n] = cache.accessAll(lineAddress, lineWrite, start[e], start[e + 1], missScratch);
+            for (int m = 0; m < missScratch.length; m++) {
                 hostMisses[m][n] = missScratch[m];
             }
             if (runner != null) {
-                guestPhase(runner, cache, s, n, missScratch);
+                guestPhase(out, n);
             }
         }
-        return s;
-    }
-
-    /** The guest alone on its own cache, phase for phase as in {@link #run}: the baseline of guest misses. */
-    public static ReplaySamples shadow(LineCache cache, GuestModel guest, long guestSeed, int count) {
-        ReplaySamples s = new ReplaySamples(count, cache.levels());
-        if (guest.isNone()) {
-            return s;
-        }
-        int[] missScratch = new int[cache.levels()];
-        GuestRunner runner = new GuestRunner(guest, cache, guestSeed);
-        runner.phase(cache, missScratch);
-        for (int n = 0; n < count; n++) {
-            s.exit[n] = -1;
-            guestPhase(runner, cache, s, n, missScratch);
-        }
-        return s;
+        return out;
     }
 
     /**
@@ -100,8 +131,8 @@ public final class ExitReplay {
                 }
             }
             start[exits] = j;
-            address = java.util.Arrays.copyOf(lines, j);
-            write = java.util.Arrays.copyOf(writes, j);
+            address = Arrays.copyOf(lines, j);
+            write = Arrays.copyOf(writes, j);
         }
 
         private static int lineCount(long address, int size, int shift) {
@@ -109,11 +140,11 @@ public final class ExitReplay {
         }
     }
 
-    private static void guestPhase(GuestRunner runner, LineCache cache, ReplaySamples s, int n, int[] missScratch) {
-        java.util.Arrays.fill(missScratch, 0);
-        s.guestStall[n] = runner.phase(cache, missScratch);
+    private void guestPhase(ReplayChunk out, int n) {
+        Arrays.fill(missScratch, 0);
+        out.guestStall[n] = runner.phase(cache, missScratch);
         for (int m = 0; m < missScratch.length; m++) {
-            s.guestMisses[m][n] = missScratch[m];
+            out.guestMisses[m][n] = missScratch[m];
         }
     }
 }

@@ -5,9 +5,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * Runs two independent computations at once (replays each on its own cache, or summaries of
- * disjoint metrics, so results do not depend on the order): the first in the common pool, the
- * second on the calling thread.
+ * Runs two independent computations at once (chunks of replays, each on its own cache, so
+ * results do not depend on the order): the first in the common pool, the second on the
+ * calling thread.
  */
 public final class Parallel {
     private Parallel() {}

@@ -3,19 +3,26 @@ package footprint.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import footprint.sim.CostModel;
+import footprint.sim.ExitMetrics;
 import footprint.sim.ExitProgram;
+import footprint.sim.ExitReplay;
 import footprint.sim.ExitSequence;
 import footprint.sim.ExitSummary;
 import footprint.sim.GuestModel;
 import footprint.sim.GuestPattern;
+import footprint.sim.LineFootprint;
 import footprint.sim.Metrics;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
+import footprint.sim.ReplayChunk;
+import footprint.sim.ReplayProgress;
+import footprint.sim.SimulationRun;
 import footprint.testsupport.SmallLruCache;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 
@@ -103,11 +110,71 @@ class LayoutComparisonTest {
     }
 
     @Test
+    void theLockstepReplayOverSeveralChunksPairsEveryExitAsOnePassOverStoredExitsWould() {
+        ComparisonSetup setup = setup(program(128), program(16), 0);
+        ModelUnderTest m = setup.models().get(0);
+        GuestModel guest = GuestModel.synthetic(40 << 10, 30, GuestPattern.UNIFORM);
+        int exits = 2 * SimulationRun.CHUNK + 77;
+        long[] bases = setup.placement().place(setup.before().objects(), 1);
+        List<ExitComparison> rows = LockstepReplay.run(setup, m, bases, bases, guest, exits, null,
+                new ReplayProgress(s -> { }, "compared", exits)).rows();
+        // The reference: every exit of both layouts and the shadow stored, then summed as the
+        // comparison did before it streamed (SummaryStatistics per row, in sequence order).
+        ReplayChunk a = replayAll(setup.before(), bases, m, guest, setup, exits);
+        ReplayChunk b = replayAll(setup.after(), bases, m, guest, setup, exits);
+        ReplayChunk shadow = ExitReplay.shadow(m.caches().create(1), guest, 1).advance(new ReplayChunk(exits, 2), exits);
+        ExitMetrics ma = new ExitMetrics(setup.before(), LineFootprint.of(setup.before(), bases, 64), m.cost());
+        ExitMetrics mb = new ExitMetrics(setup.after(), LineFootprint.of(setup.after(), bases, 64), m.cost());
+        assertThat(rows).extracting(ExitComparison::exit).containsExactly("X", "Y", ExitSummary.MIX);
+        for (int row = 0; row < 3; row++) {
+            int kind = row < 2 ? row : -1;
+            double cost = 0;
+            long n = 0;
+            for (int k = 0; k < exits; k++) {
+                if (kind < 0 || a.exit(k) == kind) {
+                    cost += ma.value(ma.index(Metrics.ESTIMATED), a, shadow, k);
+                    n++;
+                }
+            }
+            assertThat(rows.get(row).count()).isEqualTo(n);
+            for (String metric : List.of(Metrics.misses("L1D"), Metrics.misses("L2"), Metrics.HOST_STALL,
+                    Metrics.GUEST_STALL, Metrics.ESTIMATED)) {
+                SummaryStatistics sa = new SummaryStatistics();
+                SummaryStatistics sb = new SummaryStatistics();
+                SummaryStatistics sd = new SummaryStatistics();
+                for (int k = 0; k < exits; k++) {
+                    if (kind < 0 || a.exit(k) == kind) {
+                        double va = ma.value(ma.index(metric), a, shadow, k);
+                        double vb = mb.value(mb.index(metric), b, shadow, k);
+                        sa.addValue(va);
+                        sb.addValue(vb);
+                        sd.addValue(vb - va);
+                    }
+                }
+                PairedDiff d = rows.get(row).metric(metric);
+                assertThat(new double[] {d.n(), d.before(), d.after(), d.diff()}).as(metric)
+                        .containsExactly(n, sa.getMean(), sb.getMean(), sd.getMean());
+                assertThat(d.shareOfExit()).as(metric).isEqualTo(metric.endsWith("_cycles") ? sd.getMean() / (cost / n) : 0);
+            }
+        }
+    }
+
+    private static ReplayChunk replayAll(ExitProgram program, long[] bases, ModelUnderTest m, GuestModel guest,
+            ComparisonSetup setup, int exits) {
+        return ExitReplay.of(program, bases, m.caches().create(1), guest, 1, setup.sequence().open())
+                .advance(new ReplayChunk(exits, 2), exits);
+    }
+
+    @Test
     void theIntervalAndPValueAgreeWithCommonsMathsPairedTTest() {
         SplittableRandom r = new SplittableRandom(9);
         double[] a = IntStream.range(0, 300).mapToDouble(i -> 100 + r.nextGaussian() * 10).toArray();
         double[] b = java.util.Arrays.stream(a).map(v -> v - 2 + r.nextGaussian()).toArray();
-        PairedDiff d = PairedDiff.of(a, b, null, 100);
+        PairedMoments m = new PairedMoments();
+        for (int i = 0; i < a.length; i++) {
+            m.add(a[i], b[i]);
+        }
+        PairedDiff d = PairedDiff.of(m, 100);
         assertThat(d.pValue()).isCloseTo(new TTest().pairedTTest(b, a), org.assertj.core.api.Assertions.within(1e-9));
         assertThat(d.ciLow()).isLessThan(d.diff());
         assertThat(d.ciHigh()).isLessThan(0);

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import footprint.testsupport.SmallLruCache;
 import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.apache.commons.math3.stat.descriptive.rank.Max;
+import org.apache.commons.math3.stat.descriptive.rank.Min;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.junit.jupiter.api.Test;
 
 class SimulationRunTest {
@@ -16,19 +22,45 @@ class SimulationRunTest {
                 Programs.alternating(), exits, 7);
     }
 
+    /** The metric for each of the first {@code exits} exits, replayed in chunks of {@code chunk} exits. */
+    private double[] values(GuestModel guest, int exits, int chunk, CostModel cost, String metric) {
+        ExitReplay main = ExitReplay.of(program, bases, SmallLruCache.twoLevel(), guest, 7, Programs.alternating().open());
+        ExitReplay shadow = ExitReplay.shadow(SmallLruCache.twoLevel(), guest, 7);
+        ReplayChunk mainChunk = new ReplayChunk(chunk, 2);
+        ReplayChunk shadowChunk = new ReplayChunk(chunk, 2);
+        ExitMetrics metrics = new ExitMetrics(program, LineFootprint.of(program, bases, 64), cost);
+        int m = metrics.index(metric);
+        double[] v = new double[exits];
+        for (int done = 0; done < exits; done += chunk) {
+            int count = Math.min(chunk, exits - done);
+            main.advance(mainChunk, count);
+            shadow.advance(shadowChunk, count);
+            for (int n = 0; n < count; n++) {
+                v[done + n] = metrics.value(m, mainChunk, shadowChunk, n);
+            }
+        }
+        return v;
+    }
+
+    private double[] values(GuestModel guest, int exits, String metric) {
+        return values(guest, exits, exits, Programs.cost(), metric);
+    }
+
     @Test
     void withoutAGuestOnlyTheFirstExitOfEachKindMisses() {
-        SimulationRun r = run(GuestModel.NONE, 100);
-        double[] l1 = r.values(Metrics.misses("L1D"));
+        double[] l1 = values(GuestModel.NONE, 100, Metrics.misses("L1D"));
         // A: 2 lines (vcpu line 0, page line 12); B: 3 lines (vcpu lines 0, 1, 2), line 0 shared with A.
         assertThat(l1[0]).isEqualTo(2);
         assertThat(l1[1]).isEqualTo(2);
         for (int n = 2; n < l1.length; n++) {
             assertThat(l1[n]).as("exit %d", n).isZero();
         }
-        assertThat(r.values(Metrics.HOST_STALL)[0]).isEqualTo(2 * (200 - 4));
-        assertThat(r.values(Metrics.ESTIMATED)[2]).isEqualTo(1000);
-        assertThat(r.values(Metrics.ESTIMATED)[3]).isEqualTo(3000);
+        assertThat(values(GuestModel.NONE, 100, Metrics.HOST_STALL)[0]).isEqualTo(2 * (200 - 4));
+        assertThat(values(GuestModel.NONE, 100, Metrics.ESTIMATED)[2]).isEqualTo(1000);
+        assertThat(values(GuestModel.NONE, 100, Metrics.ESTIMATED)[3]).isEqualTo(3000);
+        ExitSummary mix = run(GuestModel.NONE, 100).summaries().get(2);
+        assertThat(mix.metric(Metrics.misses("L1D")).max()).isEqualTo(2);
+        assertThat(mix.metric(Metrics.misses("L1D")).mean()).isEqualTo(4.0 / 100);
     }
 
     @Test
@@ -46,9 +78,10 @@ class SimulationRunTest {
     @Test
     void aGuestSweepingMoreThanTheL1dMakesEveryTouchedLineAMiss() {
         // 64 KiB swept by 1024 line accesses between exits evicts the whole 32 KiB L1D, but fits the 256 KiB L2.
-        SimulationRun r = run(GuestModel.synthetic(64 << 10, 1024, GuestPattern.SWEEP), 50);
-        double[] l1 = r.values(Metrics.misses("L1D"));
-        double[] l2 = r.values(Metrics.misses("L2"));
+        GuestModel guest = GuestModel.synthetic(64 << 10, 1024, GuestPattern.SWEEP);
+        SimulationRun r = run(guest, 50);
+        double[] l1 = values(guest, 50, Metrics.misses("L1D"));
+        double[] l2 = values(guest, 50, Metrics.misses("L2"));
         for (int n = 2; n < l1.length; n++) {
             assertThat(l1[n]).isEqualTo(n % 2 == 0 ? 2 : 3);
             assertThat(l2[n]).isZero();
@@ -73,8 +106,42 @@ class SimulationRunTest {
     }
 
     @Test
-    void sameSeedGivesTheSameSamples() {
+    void sameSeedGivesTheSameSummaries() {
         GuestModel guest = GuestModel.synthetic(48 << 10, 300, GuestPattern.ZIPF);
-        assertThat(run(guest, 200).values(Metrics.ESTIMATED)).containsExactly(run(guest, 200).values(Metrics.ESTIMATED));
+        assertThat(run(guest, 200).summaries()).isEqualTo(run(guest, 200).summaries());
+    }
+
+    @Test
+    void aReplayInChunksGivesTheNumbersOfOneLongReplay() {
+        GuestModel guest = GuestModel.synthetic(40 << 10, 200, GuestPattern.UNIFORM);
+        for (String metric : Metrics.all(List.of("L1D", "L2"))) {
+            assertThat(values(guest, 300, 7, Programs.cost(), metric)).as(metric)
+                    .containsExactly(values(guest, 300, 300, Programs.cost(), metric));
+        }
+    }
+
+    @Test
+    void streamedSummariesAgreeWithCommonsMathOverEveryExit() {
+        // Stall cycles divided by a memory-level parallelism of 1.7 are not integers; more exits than one chunk.
+        CostModel cost = new CostModel("test", List.of("L1D", "L2"), 1.7, Map.of("A", 1000L, "B", 3000L), Map.of());
+        GuestModel guest = GuestModel.synthetic(40 << 10, 20, GuestPattern.UNIFORM);
+        int exits = SimulationRun.CHUNK + 999;
+        SimulationRun r = SimulationRun.run(program, bases, seed -> SmallLruCache.twoLevel(), cost, guest,
+                Programs.alternating(), exits, 7);
+        ExitSummary mix = r.summaries().get(2);
+        assertThat(mix.count()).isEqualTo(exits);
+        for (String metric : List.of(Metrics.ESTIMATED, Metrics.GUEST_STALL, Metrics.misses("L1D"),
+                Metrics.guestExtraMisses("L1D"), Metrics.TOUCHED_LINES)) {
+            double[] v = values(guest, exits, exits, cost, metric);
+            MetricSummary s = mix.metric(metric);
+            double mean = new Mean().evaluate(v);
+            assertThat(s.mean()).as(metric).isCloseTo(mean, within(1e-9 * Math.max(1, Math.abs(mean))));
+            double sd = new StandardDeviation().evaluate(v);
+            assertThat(s.sd()).as(metric).isCloseTo(sd, within(1e-9 * Math.max(1, sd)));
+            Percentile p = new Percentile();
+            p.setData(v);
+            assertThat(new double[] {s.min(), s.p50(), s.p90(), s.p99(), s.max()}).as(metric).containsExactly(
+                    new Min().evaluate(v), p.evaluate(50), p.evaluate(90), p.evaluate(99), new Max().evaluate(v));
+        }
     }
 }

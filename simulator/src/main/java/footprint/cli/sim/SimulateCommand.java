@@ -88,7 +88,8 @@ public final class SimulateCommand implements Callable<Integer> {
         CostModel cost = CostModel.of(cpu, exitNames);
         ExitSequence sequence = () -> in.stream().iterator(exits, seed);
         progress.accept("simulating " + exits + " exits on " + cpu.id() + ", guest " + guest.describe());
-        SimulationRun run = SimulationRun.run(program, bases, HierarchyCache.factory(cpu), cost, guest, sequence, exits, seed);
+        SimulationRun run = SimulationRun.run(program, bases, HierarchyCache.factory(cpu), cost, guest, sequence, exits, seed,
+                progress);
         Map<String, String> placed = new LinkedHashMap<>();
         for (int i = 0; i < bases.length; i++) {
             placed.put(program.objects().get(i).name(), "0x" + Long.toHexString(bases[i]));

@@ -1,6 +1,7 @@
 package footprint.cli.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import footprint.cli.CliRun;
 import footprint.cli.Main;
@@ -9,6 +10,7 @@ import footprint.model.CpuModel;
 import footprint.model.CpuModels;
 import footprint.report.ReportJson;
 import footprint.sim.CostModel;
+import footprint.sim.ExitReplay;
 import footprint.sim.ExitProgram;
 import footprint.sim.ExitSummary;
 import footprint.sim.GuestModel;
@@ -18,6 +20,7 @@ import footprint.sim.LineFootprint;
 import footprint.sim.Metrics;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
+import footprint.sim.ReplayChunk;
 import footprint.sim.SimulationReport;
 import footprint.sim.SimulationRun;
 import footprint.testsupport.RepoFiles;
@@ -40,25 +43,32 @@ class SimulateCommandTest {
                 RepoFiles.resolve(d + "kvm.expanded.pahole"), RepoFiles.resolve(d + "kvm_run.pahole"));
     }
 
+    private static final BoundTrace BOUND = TraceBinder.bind(TraceReader.read(RepoFiles.resolve(TRACE)),
+            LayoutSet.load(layouts()), false, new ArrayList<>());
+    private static final ExitProgram PROGRAM = ExitProgram.of(BOUND);
+    private static final CpuModel CPU = CpuModels.find(RepoFiles.resolve("models/cpu"), "skylake-sp");
+    private static final long[] BASES = Placement.of(PlacementKind.SLAB).place(PROGRAM.objects(), 1);
+
     static SimulationRun run(GuestModel guest, int exits) {
-        BoundTrace bound = TraceBinder.bind(TraceReader.read(RepoFiles.resolve(TRACE)), LayoutSet.load(layouts()), false,
-                new ArrayList<>());
-        ExitProgram program = ExitProgram.of(bound);
-        CpuModel cpu = CpuModels.find(RepoFiles.resolve("models/cpu"), "skylake-sp");
-        List<String> names = IntStream.range(0, program.exitCount()).mapToObj(program::exitName).toList();
-        long[] bases = Placement.of(PlacementKind.SLAB).place(program.objects(), 1);
-        return SimulationRun.run(program, bases, HierarchyCache.factory(cpu), CostModel.of(cpu, names), guest,
-                () -> bound.stream().iterator(exits, 1), exits, 1);
+        List<String> names = IntStream.range(0, PROGRAM.exitCount()).mapToObj(PROGRAM::exitName).toList();
+        return SimulationRun.run(PROGRAM, BASES, HierarchyCache.factory(CPU), CostModel.of(CPU, names), guest,
+                () -> BOUND.stream().iterator(exits, 1), exits, 1);
     }
 
     @Test
     void withoutAGuestTheExitsMissAlmostNothingAfterTheFirstOnes() {
-        SimulationRun r = run(GuestModel.NONE, 3000);
-        double[] l1 = r.values(Metrics.misses("L1D"));
+        // The first 3000 exits as one chunk of the replay, to look at them one by one.
+        ReplayChunk chunk = ExitReplay.of(PROGRAM, BASES, HierarchyCache.factory(CPU).create(1), GuestModel.NONE, 1,
+                BOUND.stream().iterator(3000, 1)).advance(new ReplayChunk(3000, CPU.levels().size()), 3000);
         // Every exit kind has appeared long before exit 200; from then on the host lines stay in the L1D.
-        double later = IntStream.range(200, l1.length).mapToDouble(n -> l1[n]).average().orElseThrow();
+        double later = IntStream.range(200, 3000).map(n -> chunk.hostMisses(0, n)).average().orElseThrow();
         assertThat(later).isLessThan(0.05);
-        assertThat(l1[0]).isEqualTo(r.footprint().touchedTotal(r.exitAt(0)));
+        LineFootprint f = LineFootprint.of(PROGRAM, BASES, 64);
+        assertThat(chunk.hostMisses(0, 0)).isEqualTo(f.touchedTotal(chunk.exit(0)));
+        // The streamed run of the same exits summarises the same misses.
+        List<ExitSummary> rows = run(GuestModel.NONE, 3000).summaries();
+        double all = IntStream.range(0, 3000).map(n -> chunk.hostMisses(0, n)).average().orElseThrow();
+        assertThat(rows.get(rows.size() - 1).metric(Metrics.misses("L1D")).mean()).isCloseTo(all, within(1e-12));
     }
 
     @Test
