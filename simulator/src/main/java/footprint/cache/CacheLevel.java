@@ -24,7 +24,6 @@ public abstract class CacheLevel {
      */
     private final int[] lastSlot;
     private final int lastSlotMask;
-    private final int setBits;
 
     CacheLevel(Geometry geometry) {
         this.geometry = geometry;
@@ -32,13 +31,11 @@ public abstract class CacheLevel {
         this.setMask = geometry.setMask();
         this.tags = new long[geometry.sets() * ways];
         Arrays.fill(tags, NO_LINE);
-        // Eight entries per line keep hashing collisions rare (two lines of a set share an entry
-        // with odds 1 in 8 x ways); the cap keeps the table of a large last-level cache from
-        // crowding the host's own caches. With at least one entry per set,
+        // Four entries per line keep hashing collisions rare; the cap keeps the table of a large
+        // last-level cache from crowding the host's own caches. With at least one entry per set,
         // the entry of a line is shared only with lines of the same set, so even a wrong guess
         // points into the set the scan reads next, and costs the host no extra cache miss.
-        this.setBits = Integer.numberOfTrailingZeros(geometry.sets());
-        int entries = Math.max(geometry.sets(), Integer.highestOneBit(Math.min(tags.length, 1 << 13)) * 8);
+        int entries = Math.max(geometry.sets(), Integer.highestOneBit(Math.min(tags.length, 1 << 14)) * 4);
         this.lastSlot = new int[entries];
         this.lastSlotMask = entries - 1;
         for (int h = 0; h < entries; h++) {
@@ -92,7 +89,7 @@ public abstract class CacheLevel {
      * scans to the end: a plain loop whose exit branch the host predicts well.
      */
     final int find(long line, int base) {
-        int hint = hint(line);
+        int hint = (int) line & lastSlotMask;
         int guess = lastSlot[hint];
         if (tags[guess] == line) {
             return guess - base; // a line is only ever stored in its own set, so the guess lies in it
@@ -110,18 +107,7 @@ public abstract class CacheLevel {
     /** Stores {@code line} in {@code slot} and remembers where it is. */
     final void put(int slot, long line) {
         tags[slot] = line;
-        lastSlot[hint(line)] = slot;
-    }
-
-    /**
-     * The table entry of {@code line}: its set in the low bits, a Fibonacci hash of the rest above
-     * them. Plain low address bits made whole objects collide: a host struct and a guest buffer
-     * that both start at large power-of-two boundaries share the low bits of every line, and two
-     * hot lines sharing an entry make each other's guesses stale on every use.
-     */
-    private int hint(long line) {
-        long rest = line >>> setBits;
-        return ((int) line & setMask) | ((int) ((rest * 0x9E3779B97F4A7C15L) >>> 40) << setBits & lastSlotMask);
+        lastSlot[(int) line & lastSlotMask] = slot;
     }
 
     /** Empties every way; a level with replacement state resets it too, so a cleared level behaves as a new one. */
