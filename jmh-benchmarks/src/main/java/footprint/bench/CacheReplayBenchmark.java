@@ -30,6 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 64 MiB (about 14% L1D misses); {@code walk} = like mixed, but each chosen line is read 1-4
  * times at rising offsets, as a handler walking struct fields does.
  *
+ * <p>{@code ...Blocks}: the same stream handed to {@code CacheHierarchy.accessAll} 512 accesses at a
+ * time, the path simulate takes (runs of L1D hits stay in one loop).
+ *
  * <p>Run: {@code mvn -q -pl jmh-benchmarks -am package -DskipTests &&
  * java -jar jmh-benchmarks/target/benchmarks.jar CacheReplayBenchmark -prof gc}
  * (expect ~0 B/op: nothing is allocated per access).
@@ -47,6 +50,8 @@ public class CacheReplayBenchmark {
     public String stream;
 
     private long[] addresses;
+    private boolean[] writes;
+    private final int[] misses = new int[3];
     private CacheHierarchy l1dOnly;
     private CacheHierarchy threeLevel;
 
@@ -54,6 +59,10 @@ public class CacheReplayBenchmark {
     public void setup() {
         SplittableRandom r = new SplittableRandom(42);
         addresses = new long[N];
+        writes = new boolean[N];
+        for (int i = 0; i < N; i += 8) {
+            writes[i] = true;
+        }
         int hotPercent = stream.equals("hot") ? 100 : 90;
         for (int i = 0; i < N; ) {
             long a = r.nextInt(100) < hotPercent
@@ -87,6 +96,29 @@ public class CacheReplayBenchmark {
     @OperationsPerInvocation(N)
     public long threeLevelSkylakeSp() {
         return replay(threeLevel);
+    }
+
+    /** The same stream handed over in blocks of {@value #BLOCK} with {@code accessAll}, as simulate replays exits and guest phases. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long l1dLru8WayBlocks() {
+        return replayBlocks(l1dOnly);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long threeLevelSkylakeSpBlocks() {
+        return replayBlocks(threeLevel);
+    }
+
+    private static final int BLOCK = 512;
+
+    private long replayBlocks(CacheHierarchy h) {
+        long stall = 0;
+        for (int i = 0; i < N; i += BLOCK) {
+            stall += h.accessAll(addresses, writes, i, i + BLOCK, misses);
+        }
+        return stall;
     }
 
     private long replay(CacheHierarchy h) {

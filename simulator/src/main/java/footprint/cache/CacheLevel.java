@@ -76,7 +76,19 @@ public abstract class CacheLevel {
     public abstract long fill(long line);
 
     /** Removes {@code line} if present; returns whether it was. */
-    public abstract boolean invalidate(long line);
+    public final boolean invalidate(long line) {
+        int base = ((int) line & setMask) * ways;
+        int way = find(line, base);
+        if (way < 0) {
+            return false;
+        }
+        tags[base + way] = NO_LINE;
+        emptied(base + way, line);
+        return true;
+    }
+
+    /** {@code line} has just been removed from {@code slot}: a level with replacement state forgets its use. */
+    void emptied(int slot, long line) {}
 
     /** True when {@code line} is present; does not change replacement state. */
     public final boolean contains(long line) {

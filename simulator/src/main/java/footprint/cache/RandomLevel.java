@@ -68,15 +68,4 @@ final class RandomLevel extends CacheLevel {
         long r = (x * 0x2545F4914F6CDD1DL) >>> 33; // 31 random bits
         return (int) ((r * ways) >>> 31);
     }
-
-    @Override
-    public boolean invalidate(long line) {
-        int base = ((int) line & setMask) * ways;
-        int way = find(line, base);
-        if (way < 0) {
-            return false;
-        }
-        tags[base + way] = NO_LINE;
-        return true;
-    }
 }

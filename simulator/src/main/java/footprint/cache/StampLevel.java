@@ -77,18 +77,11 @@ abstract class StampLevel extends CacheLevel {
     }
 
     @Override
-    public boolean invalidate(long line) {
-        int base = ((int) line & setMask) * ways;
-        int way = find(line, base);
-        if (way < 0) {
-            return false;
-        }
-        tags[base + way] = NO_LINE;
-        stamps[base + way] = 0;
+    void emptied(int slot, long line) {
+        stamps[slot] = 0;
         if (line == mru) {
             mru = NO_LINE;
         }
-        return true;
     }
 
     /** Empties every way and forgets every use: a cleared level behaves as a new one. */
