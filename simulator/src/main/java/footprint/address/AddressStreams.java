@@ -73,7 +73,12 @@ public final class AddressStreams {
      * line is then decoded in place by a loop over local indices that stops at the newline, so
      * the bytes are looked at once and nothing is allocated per line.
      */
-    private static final class Parser {
+    static final class Parser {
+        /** Where the bytes come from: a read into {@code b[off, off + len)}, -1 at the end, as {@link InputStream#read(byte[], int, int)}. */
+        interface Input {
+            int read(byte[] b, int off, int len) throws IOException;
+        }
+
         private static final byte[] HEX = new byte[256];
 
         static {
@@ -91,6 +96,9 @@ public final class AddressStreams {
         private final AddressFormat format;
         private final AddressSink sink;
         private byte[] buf = new byte[CHUNK];
+        /** Bytes of {@link #buf} that hold input not yet decoded (at most a partial line between steps). */
+        private int filled;
+        private boolean eof;
         private int lineNo;
         private long count;
         /** The value of the last number {@link #hex} read. */
@@ -103,34 +111,44 @@ public final class AddressStreams {
         }
 
         long run(InputStream in) throws IOException {
-            int filled = 0;
-            boolean eof = false;
-            while (!eof) {
-                if (filled == buf.length) {
-                    buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
-                }
-                int r = in.read(buf, filled, buf.length - filled);
-                if (r < 0) {
-                    eof = true;
-                    if (filled == 0 || buf[filled - 1] == '\n') {
-                        break;
-                    }
-                    if (filled == buf.length) {
-                        buf = Arrays.copyOf(buf, buf.length + 1);
-                    }
-                    buf[filled++] = '\n'; // the last line has no newline
-                } else {
-                    filled += r;
-                }
-                int end = filled;
-                while (end > 0 && buf[end - 1] != '\n') {
-                    end--;
-                }
-                int next = end == 0 ? 0 : lines(end);
-                System.arraycopy(buf, next, buf, 0, filled - next);
-                filled -= next;
+            while (step(in::read)) {
+                // each step decodes the lines of one more read
             }
             return count;
+        }
+
+        /**
+         * Reads once more from {@code in} and decodes the complete lines the buffer then holds,
+         * keeping a partial last line for the next step; false once the input is used up.
+         */
+        boolean step(Input in) throws IOException {
+            if (eof) {
+                return false;
+            }
+            if (filled == buf.length) {
+                buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
+            }
+            int r = in.read(buf, filled, buf.length - filled);
+            if (r < 0) {
+                eof = true;
+                if (filled == 0 || buf[filled - 1] == '\n') {
+                    return false;
+                }
+                if (filled == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length + 1);
+                }
+                buf[filled++] = '\n'; // the last line has no newline
+            } else {
+                filled += r;
+            }
+            int end = filled;
+            while (end > 0 && buf[end - 1] != '\n') {
+                end--;
+            }
+            int next = end == 0 ? 0 : lines(end);
+            System.arraycopy(buf, next, buf, 0, filled - next);
+            filled -= next;
+            return !eof;
         }
 
         /** Decodes the complete lines in {@code buf[0, end)} (the last byte is a newline); returns end. */

@@ -4,7 +4,7 @@ package footprint.sim;
  * What the guest does between two exits: nothing, a synthetic working set (size, accesses per
  * exit, pattern) or a recorded address stream replayed in a loop.
  */
-public record GuestModel(long workingSetBytes, int accessesPerExit, GuestPattern pattern, RecordedGuest recorded) {
+public record GuestModel(long workingSetBytes, int accessesPerExit, GuestPattern pattern, GuestTrace recorded) {
     /**
      * Guest memory lives from 256 GiB up, apart from the host objects; guest and host still
      * share every cache level because the caches are physically indexed.
@@ -20,7 +20,7 @@ public record GuestModel(long workingSetBytes, int accessesPerExit, GuestPattern
         return new GuestModel(workingSetBytes, accessesPerExit, pattern, null);
     }
 
-    public static GuestModel recorded(RecordedGuest stream, int accessesPerExit) {
+    public static GuestModel recorded(GuestTrace stream, int accessesPerExit) {
         if (stream.length() == 0) {
             throw new IllegalArgumentException("empty guest stream " + stream.source());
         }

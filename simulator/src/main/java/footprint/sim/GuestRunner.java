@@ -10,6 +10,8 @@ final class GuestRunner {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private final GuestModel model;
+    /** The runner's own pass over a streamed guest trace (null for the other guests). */
+    private final StreamedGuest.Loop streamed;
     private final int lineShift;
     private final long lines;
     private final int[] zipfRankToLine;
@@ -31,6 +33,7 @@ final class GuestRunner {
             throw new IllegalArgumentException("guest working set too large: " + model.workingSetBytes() + " bytes");
         }
         this.state = seed ^ GOLDEN_GAMMA;
+        this.streamed = model.recorded() instanceof StreamedGuest s ? s.open() : null;
         if (model.pattern() == GuestPattern.ZIPF && model.recorded() == null && !model.isNone()) {
             if (lines > (1 << 24)) {
                 throw new IllegalArgumentException("zipf working set too large (max 1G)");
@@ -64,22 +67,27 @@ final class GuestRunner {
     /**
      * Runs the accesses of one phase on the runner's cache; adds the misses per level to
      * {@code missesOut} and returns the stall cycles (latency of the serving level minus the
-     * L1D latency, summed). Synthetic addresses are drawn a block at a time and the block goes
-     * to the cache in one call, so the cache's hit loop runs without the generator in between.
+     * L1D latency, summed). Synthetic and streamed accesses are drawn or read a block at a time
+     * and the block goes to the cache in one call, so the cache's hit loop runs without the
+     * generator or the parser in between.
      */
     int phase(LineCache cache, int[] missesOut) {
-        RecordedGuest recorded = model.recorded();
         int cycles = 0;
         for (int left = model.accessesPerExit(); left > 0; ) {
             int n;
-            if (recorded != null) {
-                // A recorded stream is its own block: hand over the slice up to its end.
-                int at = (int) (position % recorded.length());
-                n = Math.min(left, recorded.length() - at);
+            if (model.recorded() instanceof RecordedGuest recorded) {
+                // A stream in memory is its own block: hand over the slice up to its end.
+                int length = (int) recorded.length();
+                int at = (int) (position % length);
+                n = Math.min(left, length - at);
                 cycles += cache.accessAll(recorded.addresses(), recorded.writes(), at, at + n, missesOut);
             } else {
                 n = Math.min(left, BLOCK);
-                draw(n);
+                if (streamed != null) {
+                    streamed.fill(block, blockWrites, n);
+                } else {
+                    draw(n);
+                }
                 cycles += cache.accessAll(block, blockWrites, 0, n, missesOut);
             }
             position += n;

@@ -3,14 +3,17 @@ package footprint.sim;
 import java.util.Arrays;
 
 /** A recorded guest address stream held as primitive arrays, replayed in a loop between exits. */
-public final class RecordedGuest {
+public final class RecordedGuest implements GuestTrace {
     private final String source;
-    private long[] addresses = new long[1024];
-    private boolean[] writes = new boolean[1024];
+    private long[] addresses;
+    private boolean[] writes;
     private int length;
 
-    public RecordedGuest(String source) {
+    /** An empty stream with room for {@code capacity} accesses before its arrays grow. */
+    public RecordedGuest(String source, int capacity) {
         this.source = source;
+        addresses = new long[Math.max(1, capacity)];
+        writes = new boolean[addresses.length];
     }
 
     /** Appends one access (e.g. from an {@code AddressSink}); one line per access is replayed. */
@@ -24,11 +27,13 @@ public final class RecordedGuest {
         length++;
     }
 
+    @Override
     public String source() {
         return source;
     }
 
-    public int length() {
+    @Override
+    public long length() {
         return length;
     }
 

@@ -4,9 +4,9 @@ import footprint.address.AddressStreams;
 import footprint.input.InputException;
 import footprint.sim.GuestModel;
 import footprint.sim.GuestPattern;
+import footprint.sim.GuestTraces;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
-import footprint.sim.RecordedGuest;
 import footprint.sim.Sizes;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +52,9 @@ public final class ReplayOptions {
     String guestPattern;
 
     @Option(names = "--guest-trace", paramLabel = "FILE",
-            description = "Recorded guest address stream (Dinero din, valgrind lackey or 'R|W ADDR SIZE'), replayed in a loop.")
+            description = "Recorded guest address stream (Dinero din, valgrind lackey or 'R|W ADDR SIZE'), replayed in a loop, "
+                    + "one line per access record. It is checked in full first; up to 4Mi accesses (36 MiB) are held in "
+                    + "memory, a longer one is read again from the file on every pass (memory stays flat, the replay is slower).")
     Path guestTrace;
 
     int exitsOr(long fallback) {
@@ -89,12 +91,7 @@ public final class ReplayOptions {
             if (guestWorkingSet != null) {
                 throw new InputException("give either --guest-ws or --guest-trace, not both");
             }
-            RecordedGuest recorded = new RecordedGuest(guestTrace.toString());
-            AddressStreams.replay(guestTrace, AddressStreams.detect(guestTrace), (address, size, write) -> recorded.add(address, write));
-            if (recorded.length() == 0) {
-                throw new InputException(guestTrace, 0, "the guest trace has no accesses");
-            }
-            return GuestModel.recorded(recorded, guestAccesses);
+            return GuestModel.recorded(GuestTraces.load(guestTrace, AddressStreams.detect(guestTrace)), guestAccesses);
         }
         if (guest != null) {
             return GuestModel.NONE;
