@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
 public class PaholeParseBenchmark {
-    @Param({"../shared/layouts/btf-vmlinux-6.18.all.pahole.gz", "models/layouts/debian-6.1/debian-6.1-kvm-intel.all.pahole"})
+    @Param({"models/layouts/btf-6.18/btf-vmlinux-6.18.all.pahole.gz", "models/layouts/debian-6.1/debian-6.1-kvm-intel.all.pahole"})
     public String dump;
 
     private String text;

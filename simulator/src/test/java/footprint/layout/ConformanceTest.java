@@ -63,7 +63,7 @@ class ConformanceTest {
 
     @Test
     void theWholeBtfDumpOfA618KernelParsesAndAlmostAllStructsAreReproduced() {
-        LayoutSet set = LayoutSet.load(List.of(RepoFiles.shared("layouts/btf-vmlinux-6.18.all.pahole.gz")));
+        LayoutSet set = LayoutSet.load(List.of(RepoFiles.resolve("models/layouts/btf-6.18/btf-vmlinux-6.18.all.pahole.gz")));
         assertThat(set.all()).hasSize(9750);
         List<String> listed = unreproduced(set);
         System.out.println("BTF 6.18: " + listed.size() + " of " + set.all().size() + " structs not reproduced:");

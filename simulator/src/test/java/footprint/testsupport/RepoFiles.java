@@ -1,10 +1,8 @@
 package footprint.testsupport;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
-/** Paths of the repository's data folders and of the read-only {@code shared/} folder beside it. */
+/** Paths of the repository's data folders (models/, traces/, examples/) for tests. */
 public final class RepoFiles {
     private RepoFiles() {}
 
@@ -15,12 +13,5 @@ public final class RepoFiles {
 
     public static Path resolve(String relative) {
         return root().resolve(relative);
-    }
-
-    /** {@code ../shared/NAME} next to the checkout; tests that need it are skipped where it is absent. */
-    public static Path shared(String relative) {
-        Path p = root().resolveSibling("shared").resolve(relative);
-        Assumptions.assumeTrue(Files.exists(p), "shared data not present: " + p);
-        return p;
     }
 }
