@@ -1,5 +1,7 @@
 package footprint.trace;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -14,20 +16,31 @@ import java.util.TreeSet;
  * on a cacheline boundary (offset 0 of a line-aligned base); placement can only add lines.
  */
 public final class TraceStats {
+    /** The placement every figure assumes, as the JSON report states it. */
+    public static final String PLACEMENT = "each object at offset 0 of a line-aligned base";
+
     private TraceStats() {}
 
+    /** The stats of a trace's exits under one line size, in the shape {@code trace stats --format json} prints. */
+    public record Report(String trace, int lineSize, String placement, List<ExitStats> exits) {}
+
     /** One exit: its totals and, per object it touches, the details. */
+    @JsonPropertyOrder({"exit", "fastpath", "accesses", "reads", "writes", "vmcsReads", "vmcsWrites", "bytes",
+        "touchedLines", "idealLines", "objects"})
     public record ExitStats(String exit, boolean fastpath, int accesses, int reads, int writes, int vmcsReads,
             int vmcsWrites, List<ObjectStats> objects) {
 
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY)
         public long bytes() {
             return objects.stream().mapToLong(ObjectStats::bytes).sum();
         }
 
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY)
         public long touchedLines() {
             return objects.stream().mapToLong(ObjectStats::touchedLines).sum();
         }
 
+        @JsonProperty(access = JsonProperty.Access.READ_ONLY)
         public long idealLines() {
             return objects.stream().mapToLong(ObjectStats::idealLines).sum();
         }
@@ -38,11 +51,11 @@ public final class TraceStats {
     }
 
     /** One object within one exit. */
-    public record ObjectStats(String object, String structType, int accesses, int distinctFields, long bytes,
-            long touchedLines, long idealLines, List<FieldTouch> fields) {}
+    public record ObjectStats(String object, @JsonProperty("type") String structType, int accesses,
+            int distinctFields, long bytes, long touchedLines, long idealLines, List<FieldTouch> fields) {}
 
     /** A field (or raw offset) an exit touches: its bytes, how, and which lines of the object they lie on. */
-    public record FieldTouch(String path, long offset, int size, String ops, List<Long> lines) {}
+    public record FieldTouch(String path, long offset, int size, @JsonProperty("op") String ops, List<Long> lines) {}
 
     public static List<ExitStats> of(BoundTrace trace, int lineSize) {
         List<ExitStats> out = new ArrayList<>();

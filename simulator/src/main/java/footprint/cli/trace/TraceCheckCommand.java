@@ -1,14 +1,11 @@
 package footprint.cli.trace;
 
-import footprint.trace.BoundExit;
 import footprint.trace.BoundTrace;
 import footprint.trace.Trace;
+import footprint.trace.TraceCheck;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,42 +37,29 @@ public final class TraceCheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BoundTrace bound = input.bind(err);
-        List<String> warnings = input.warnings;
-        int declared = declaredAccesses(bound.source());
-        int resolved = bound.exits().stream().mapToInt(BoundExit::accessCount).sum();
+        TraceCheck check = TraceCheck.of(input.file.toString(), input.layouts.count(), bound, input.warnings);
         if (format == OutputFormat.json) {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("trace", input.file.toString());
-            root.put("layoutFiles", input.layouts.count());
-            root.put("objects", bound.objects().size());
-            root.put("warnings", warnings);
-            List<Map<String, Object>> exits = new ArrayList<>();
-            for (BoundExit e : bound.exits()) {
-                Map<String, Object> o = new LinkedHashMap<>();
-                o.put("exit", e.name());
-                o.put("fastpath", e.fastpath());
-                o.put("accesses", e.accessCount());
-                o.put("vmcsReads", e.vmcsReads());
-                o.put("vmcsWrites", e.vmcsWrites());
-                exits.add(o);
-            }
-            root.put("exits", exits);
-            out.print(Json.write(root));
+            out.print(Json.write(check));
         } else {
-            long fast = bound.exits().stream().filter(BoundExit::fastpath).count();
-            out.printf(Locale.ROOT, "%s: ok: %d objects, %d exits (%d fastpath), %d access lines resolved%s"
-                            + " against %d layout file(s)%n", input.file, bound.objects().size(), bound.exits().size(), fast,
-                    declared - skipped(warnings), skipped(warnings) > 0 ? " (" + skipped(warnings) + " skipped)" : "",
-                    input.layouts.count());
-            for (BoundExit e : bound.exits()) {
-                out.printf(Locale.ROOT, "  %-24s %-8s %5d accesses  vmcs reads=%d writes=%d%n", e.name(),
-                        e.fastpath() ? "fastpath" : "", e.accessCount(), e.vmcsReads(), e.vmcsWrites());
-            }
-            out.printf(Locale.ROOT, "  %d accesses over all exits (segments counted in every exit that uses them)%n", resolved);
+            text(out, check, declaredAccesses(bound.source()));
         }
         out.flush();
         err.flush();
         return 0;
+    }
+
+    private static void text(PrintWriter out, TraceCheck check, int declared) {
+        long fast = check.exits().stream().filter(TraceCheck.ExitSummary::fastpath).count();
+        int skipped = skipped(check.warnings());
+        out.printf(Locale.ROOT, "%s: ok: %d objects, %d exits (%d fastpath), %d access lines resolved%s"
+                        + " against %d layout file(s)%n", check.trace(), check.objects(), check.exits().size(), fast,
+                declared - skipped, skipped > 0 ? " (" + skipped + " skipped)" : "", check.layoutFiles());
+        for (TraceCheck.ExitSummary e : check.exits()) {
+            out.printf(Locale.ROOT, "  %-24s %-8s %5d accesses  vmcs reads=%d writes=%d%n", e.exit(),
+                    e.fastpath() ? "fastpath" : "", e.accesses(), e.vmcsReads(), e.vmcsWrites());
+        }
+        int resolved = check.exits().stream().mapToInt(TraceCheck.ExitSummary::accesses).sum();
+        out.printf(Locale.ROOT, "  %d accesses over all exits (segments counted in every exit that uses them)%n", resolved);
     }
 
     private static int skipped(List<String> warnings) {

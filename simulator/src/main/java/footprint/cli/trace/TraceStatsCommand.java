@@ -4,10 +4,8 @@ import footprint.trace.BoundTrace;
 import footprint.trace.TraceStats;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +62,7 @@ public final class TraceStatsCommand implements Callable<Integer> {
         List<TraceStats.ExitStats> stats = TraceStats.of(bound, lineSize).stream()
                 .filter(s -> only.isEmpty() || only.contains(s.exit())).toList();
         if (format == OutputFormat.json) {
-            out.print(Json.write(json(stats)));
+            out.print(Json.write(new TraceStats.Report(input.file.toString(), lineSize, TraceStats.PLACEMENT, stats)));
         } else {
             text(out, stats);
         }
@@ -98,53 +96,5 @@ public final class TraceStatsCommand implements Callable<Integer> {
 
     private static String joinLines(List<Long> lines) {
         return lines.size() == 1 ? lines.get(0).toString() : lines.get(0) + "-" + lines.get(lines.size() - 1);
-    }
-
-    private Map<String, Object> json(List<TraceStats.ExitStats> stats) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("trace", input.file.toString());
-        root.put("lineSize", lineSize);
-        root.put("placement", "each object at offset 0 of a line-aligned base");
-        List<Map<String, Object>> exits = new ArrayList<>();
-        for (TraceStats.ExitStats e : stats) {
-            Map<String, Object> eo = new LinkedHashMap<>();
-            eo.put("exit", e.exit());
-            eo.put("fastpath", e.fastpath());
-            eo.put("accesses", e.accesses());
-            eo.put("reads", e.reads());
-            eo.put("writes", e.writes());
-            eo.put("vmcsReads", e.vmcsReads());
-            eo.put("vmcsWrites", e.vmcsWrites());
-            eo.put("bytes", e.bytes());
-            eo.put("touchedLines", e.touchedLines());
-            eo.put("idealLines", e.idealLines());
-            List<Map<String, Object>> objects = new ArrayList<>();
-            for (TraceStats.ObjectStats o : e.objects()) {
-                Map<String, Object> oo = new LinkedHashMap<>();
-                oo.put("object", o.object());
-                oo.put("type", o.structType());
-                oo.put("accesses", o.accesses());
-                oo.put("distinctFields", o.distinctFields());
-                oo.put("bytes", o.bytes());
-                oo.put("touchedLines", o.touchedLines());
-                oo.put("idealLines", o.idealLines());
-                List<Map<String, Object>> fields = new ArrayList<>();
-                for (TraceStats.FieldTouch f : o.fields()) {
-                    Map<String, Object> fo = new LinkedHashMap<>();
-                    fo.put("path", f.path());
-                    fo.put("offset", f.offset());
-                    fo.put("size", f.size());
-                    fo.put("op", f.ops());
-                    fo.put("lines", f.lines());
-                    fields.add(fo);
-                }
-                oo.put("fields", fields);
-                objects.add(oo);
-            }
-            eo.put("objects", objects);
-            exits.add(eo);
-        }
-        root.put("exits", exits);
-        return root;
     }
 }

@@ -6,11 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footprint.cli.CliRun;
 import footprint.cli.Main;
+import footprint.layout.LayoutSet;
 import footprint.testsupport.RepoFiles;
+import footprint.trace.BoundTrace;
+import footprint.trace.TraceBinder;
+import footprint.trace.TraceCheck;
+import footprint.trace.TraceReader;
+import footprint.trace.TraceStats;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +97,45 @@ class TraceLayoutCommandsTest {
         JsonNode page = exit.get("objects").get(2);
         assertThat(page.get("fields").get(0).get("path").asText()).isEqualTo("+0x3c");
         assertThat(page.get("fields").get(0).get("lines").toString()).isEqualTo("[0,1]");
+    }
+
+    @Test
+    void statsJsonReadsBackIntoTheRecordsItWasWrittenFrom() throws IOException {
+        CliRun run = CliRun.of("trace", "stats", fixture("small.trace"), "--layout", VMX, LAPIC, "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        TraceStats.Report read = new ObjectMapper().readValue(run.out(), TraceStats.Report.class);
+        BoundTrace bound = TraceBinder.bind(TraceReader.read(Path.of(fixture("small.trace"))),
+                LayoutSet.load(List.of(Path.of(VMX), Path.of(LAPIC))), false, new ArrayList<>());
+        assertThat(read).isEqualTo(new TraceStats.Report(fixture("small.trace"), 64, TraceStats.PLACEMENT,
+                TraceStats.of(bound, 64)));
+        assertThat(read.exits().get(0).objects().get(0).structType()).isEqualTo("vcpu_vmx");
+        assertThat(read.exits().get(0).objects().get(2).structType()).isNull();
+        assertThat(Json.write(read)).isEqualTo(run.out());
+        // the exit totals are derived from the objects: written, but not read back
+        JsonNode exit = new ObjectMapper().readTree(run.out()).get("exits").get(0);
+        assertThat(exit.get("touchedLines").asLong()).isEqualTo(8);
+        assertThat(exit.get("idealLines").asLong()).isEqualTo(3);
+        assertThat(exit.fieldNames()).toIterable().containsExactly("exit", "fastpath", "accesses", "reads", "writes",
+                "vmcsReads", "vmcsWrites", "bytes", "touchedLines", "idealLines", "objects");
+        assertThat(exit.get("objects").get(0).fieldNames()).toIterable().containsExactly("object", "type", "accesses",
+                "distinctFields", "bytes", "touchedLines", "idealLines", "fields");
+        assertThat(exit.get("objects").get(0).get("fields").get(0).fieldNames()).toIterable()
+                .containsExactly("path", "offset", "size", "op", "lines");
+    }
+
+    @Test
+    void checkJsonReadsBackIntoTheRecordItWasWrittenFrom() throws IOException {
+        CliRun run = CliRun.of("trace", "check", fixture("small.trace"), "--layout", VMX, LAPIC, "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        TraceCheck read = new ObjectMapper().readValue(run.out(), TraceCheck.class);
+        assertThat(read).isEqualTo(new TraceCheck(fixture("small.trace"), 2, 3, List.of(),
+                List.of(new TraceCheck.ExitSummary("TSC", true, 9, 0, 0))));
+        assertThat(Json.write(read)).isEqualTo(run.out());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertThat(root.fieldNames()).toIterable()
+                .containsExactly("trace", "layoutFiles", "objects", "warnings", "exits");
+        assertThat(root.get("exits").get(0).fieldNames()).toIterable()
+                .containsExactly("exit", "fastpath", "accesses", "vmcsReads", "vmcsWrites");
     }
 
     @Test
