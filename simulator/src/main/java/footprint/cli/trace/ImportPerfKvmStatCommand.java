@@ -5,15 +5,12 @@ import footprint.trace.MixStream;
 import footprint.trace.TraceReader;
 import footprint.trace.TraceWriter;
 import footprint.trace.perf.ExitReasonMap;
+import footprint.trace.perf.KvmStatMapping;
 import footprint.trace.perf.KvmStatMix;
 import footprint.trace.perf.KvmStatReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,7 +79,7 @@ public final class ImportPerfKvmStatCommand implements Callable<Integer> {
                     + (map == null ? "" : " of " + map) + (trace == null ? "" : " that " + trace + " defines"));
         }
         if (format == OutputFormat.json) {
-            out.print(Json.write(json(r, m, mix)));
+            out.print(Json.write(KvmStatMapping.of(r, m, mix)));
         } else {
             out.printf(Locale.ROOT, "# Exit mix from perf kvm stat report %s: %d of %d samples mapped%s%n", report,
                     mix.mappedSamples(), r.totalSamples(), map == null ? "" : " by " + map);
@@ -91,36 +88,5 @@ public final class ImportPerfKvmStatCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return 0;
-    }
-
-    private Map<String, Object> json(KvmStatReport r, ExitReasonMap m, KvmStatMix mix) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("source", r.source());
-        root.put("totalSamples", r.totalSamples());
-        root.put("mappedSamples", mix.mappedSamples());
-        List<Map<String, Object>> reasons = new ArrayList<>();
-        for (KvmStatReport.Row row : r.rows()) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("reason", row.reason());
-            o.put("samples", row.samples());
-            o.put("samplesPercent", row.samplesPercent());
-            o.put("timePercent", row.timePercent());
-            o.put("avgMicros", row.avgMicros());
-            List<Map<String, Object>> to = new ArrayList<>();
-            for (ExitReasonMap.Target t : m.map(row.reason())) {
-                to.add(Map.of("exit", t.exit(), "share", t.share()));
-            }
-            o.put("exits", to);
-            reasons.add(o);
-        }
-        root.put("reasons", reasons);
-        Map<String, Object> stream = new LinkedHashMap<>();
-        stream.put("count", mix.stream().count());
-        stream.put("seed", mix.stream().seed());
-        Map<String, Object> weights = new LinkedHashMap<>();
-        mix.stream().entries().forEach(e -> weights.put(e.exit(), e.weight()));
-        stream.put("weights", weights);
-        root.put("stream", stream);
-        return root;
     }
 }
