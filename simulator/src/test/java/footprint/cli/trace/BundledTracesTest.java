@@ -65,7 +65,7 @@ class BundledTracesTest {
     void svmTraceChecks() {
         CliRun run = CliRun.of(svmArgs("trace", "check", SVM_TRACE));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains(": ok: ").contains("TSC_DEADLINE_WRITE").contains("X2APIC_ICR_IPI").contains("CPUID");
+        assertThat(run.out()).contains(": ok: ").contains("TSC_DEADLINE_WRITE").contains("X2APIC_ICR_IPI").contains("CPUID").contains("IO_PORT").contains("HLT");
     }
 
     @Test
