@@ -48,6 +48,25 @@ public final class LayoutSet {
 
     /** Loads pahole text files ({@code .gz} is read through gunzip); later files override earlier ones. */
     public static LayoutSet load(List<Path> paholeFiles) {
+        return new Builder(parseAll(paholeFiles)).build();
+    }
+
+    /**
+     * Loads pahole files followed by one more dump held in memory ({@code source} names it), which
+     * overrides them like a later file: how a struct re-laid out in a new member order is tried in
+     * place of its definition in the files.
+     */
+    public static LayoutSet composeWith(List<Path> paholeFiles, String laterPaholeText, String source) {
+        List<List<RawStruct>> perFile = parseAll(paholeFiles);
+        try (BufferedReader in = new BufferedReader(new StringReader(laterPaholeText))) {
+            perFile.add(PaholeParser.parse(in, source));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+        return new Builder(perFile).build();
+    }
+
+    private static List<List<RawStruct>> parseAll(List<Path> paholeFiles) {
         List<List<RawStruct>> perFile = new ArrayList<>();
         for (Path file : paholeFiles) {
             try (BufferedReader in = open(file)) {
@@ -58,7 +77,7 @@ public final class LayoutSet {
                 throw new InputException(file, 0, "cannot read: " + e.getMessage());
             }
         }
-        return new Builder(perFile).build();
+        return perFile;
     }
 
     /** Parses pahole text held in memory (tests, generated dumps); {@code source} names it in errors. */
@@ -414,6 +433,7 @@ public final class LayoutSet {
                     if (!rm.nested.name.isEmpty()) {
                         expandedElsewhere.putIfAbsent(rm.nested.name, nested);
                     }
+                    size = grownBy(nested, count, size, overridden);
                 }
                 align = nested.alignment();
                 source = nested.alignmentGuessed() ? AlignmentSource.INFERRED : AlignmentSource.EXPANDED;
@@ -429,6 +449,8 @@ public final class LayoutSet {
                         source = def.alignmentGuessed() ? AlignmentSource.INFERRED : AlignmentSource.DEFINITION;
                         if (count > 0 && def.size() * count != rm.size && finalDef(named).file > file) {
                             size = def.size() * count;
+                        } else {
+                            size = grownBy(def, count, size, overridden);
                         }
                     } else {
                         align = inferAlignment(elementSize, rm.offset);
@@ -442,6 +464,20 @@ public final class LayoutSet {
             }
             return new Member(rm.name, rm.type, rm.offset, size, rm.bitOffset, rm.bitSize, nested, rm.bitfield,
                     rm.dims, rm.alignedAttribute, align, source, rm.anonymous, rm.line);
+        }
+
+        /**
+         * The size of a member whose type was re-laid out because a later file redefines a type
+         * nested deeper inside it (a {@code kvm_vcpu_arch} inside the {@code kvm_vcpu} inside a
+         * {@code vcpu_vmx}): the new size, noted in {@code overridden} so that the enclosing struct is
+         * re-laid out too; else {@code size} unchanged.
+         */
+        private static long grownBy(StructLayout type, long count, long size, List<String> overridden) {
+            if (!type.relaidOut() || count <= 0 || type.size() * count == size) {
+                return size;
+            }
+            overridden.add(type.typeName() + " (re-laid out around a redefined type)");
+            return type.size() * count;
         }
 
         /** A top-level definition for a member of type {@code struct name}: the override, else a same-size one. */

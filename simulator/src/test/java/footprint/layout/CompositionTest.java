@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import footprint.testsupport.RepoFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,27 @@ class CompositionTest {
         assertThat(vmx.member("vcpu").orElseThrow().size()).isEqualTo(6560);
         assertThat(vmx.member("fail").orElseThrow().offset()).isEqualTo(6560);
         assertThat(set.resolve("vcpu_vmx", "vcpu.arch").offset()).isEqualTo(256);
+    }
+
+    @Test
+    void aTypeRedefinedTwoLevelsDownResizesEveryStructAroundIt() {
+        Path expanded = DEBIAN.resolve("debian-6.1-vcpu_vmx.expanded.pahole");
+        StructLayout arch = LayoutSet.load(List.of(expanded)).find("kvm_vcpu_arch").orElseThrow();
+        // One-byte members first, then the rest: the holes between small and large members close.
+        List<String> order = new ArrayList<>();
+        arch.members().stream().filter(m -> !m.name().isEmpty() && m.size() == 1).forEach(m -> order.add(m.name()));
+        arch.members().stream().filter(m -> !m.name().isEmpty() && m.size() != 1).forEach(m -> order.add(m.name()));
+        StructLayout packed = MemberOrder.apply(arch, order, "order");
+        long change = packed.size() - arch.size();
+        assertThat(change).isEqualTo(-48);
+
+        LayoutSet set = LayoutSet.composeWith(List.of(expanded), PaholeText.render(packed), "packed");
+        StructLayout vcpu = set.find("vcpu_vmx").orElseThrow().member("vcpu").orElseThrow().nested();
+        assertThat(vcpu.size()).isEqualTo(6552 + change);
+        StructLayout vmx = set.find("vcpu_vmx").orElseThrow();
+        assertThat(vmx.relaidOut()).isTrue();
+        assertThat(vmx.member("vcpu").orElseThrow().size()).isEqualTo(6552 + change);
+        assertThat(vmx.member("fail").orElseThrow().offset()).isEqualTo(6552 + change);
     }
 
     @Test
