@@ -1,0 +1,173 @@
+package footprint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import footprint.compare.ComparisonReport;
+import footprint.compare.ExitComparison;
+import footprint.optimize.OptimizeReport;
+import footprint.report.ReportJson;
+import footprint.testsupport.RepoFiles;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code footprint optimize} on the hand-made fixture of {@code /optimize/README.md} and on the bundled VMX trace. */
+class OptimizeCommandTest {
+    private static final String VMX_TRACE = RepoFiles.resolve("traces/kvm-6.1/vmx/vmx-exits.trace").toString();
+    private static final String DEBIAN = "models/layouts/debian-6.1/debian-6.1-";
+
+    @TempDir
+    Path tmp;
+
+    static String resource(String name) {
+        try {
+            return Path.of(OptimizeCommandTest.class.getResource("/optimize/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> debianLayouts() {
+        return List.of(RepoFiles.resolve(DEBIAN + "vcpu_vmx.expanded.pahole").toString(),
+                RepoFiles.resolve(DEBIAN + "kvm_lapic.expanded.pahole").toString(),
+                RepoFiles.resolve(DEBIAN + "kvm.expanded.pahole").toString(),
+                RepoFiles.resolve(DEBIAN + "kvm_run.pahole").toString());
+    }
+
+    private static CliRun optimize(String trace, List<String> layouts, String struct, String... more) {
+        List<String> a = new ArrayList<>(List.of("optimize", "--trace", trace, "--struct", struct, "--layout"));
+        a.addAll(layouts);
+        a.addAll(List.of(more));
+        return CliRun.of(a.toArray(new String[0]));
+    }
+
+    private static CliRun handMade(String struct, String... more) {
+        return optimize(resource("hot.trace"), List.of(resource("hot.pahole")), struct, more);
+    }
+
+    @Test
+    void theHandMadeTraceGivesTheHandWorkedOrderAndSavesOneLinePerExit() {
+        CliRun r = handMade("hot", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        OptimizeReport report = ReportJson.read(r.out(), OptimizeReport.class);
+        assertThat(report.order()).containsExactly("d", "a", "c", "e", "pad1", "b", "pad2");
+        assertThat(report.groups()).extracting(g -> String.join(" ", g.exits()))
+                .containsExactly("A", "A B", "B", "C");
+        assertThat(report.groups().get(1).weight()).isEqualTo(0.9);
+        assertThat(report.cold()).containsExactly("pad1", "b", "pad2");
+        assertThat(report.sizeBefore()).isEqualTo(272);
+        assertThat(report.sizeAfter()).isEqualTo(264);
+        assertThat(report.objects()).containsExactly(new OptimizeReport.ObjectSize("o", "outer", 280, 272));
+        assertThat(report.exits()).containsExactly(
+                new OptimizeReport.ExitLines("A", 0.6, 2, 1, 1),
+                new OptimizeReport.ExitLines("B", 0.3, 2, 1, 1),
+                new OptimizeReport.ExitLines("C", 0.1, 2, 1, 1),
+                new OptimizeReport.ExitLines("D", 0.0, 1, 1, 1));
+        assertThat(report.linesBefore()).isEqualTo(2.0);
+        assertThat(report.linesAfter()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theOrderFileIsWhatLayoutOrderReadsAndTheSameInputsGiveTheSameBytes() throws Exception {
+        Path order = tmp.resolve("hot.order");
+        CliRun r = handMade("hot", "--output", order.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("stream (weighted)").doesNotContain("# touched by");
+        assertThat(r.err()).contains("wrote " + order);
+        String text = Files.readString(order);
+        assertThat(text).startsWith("# Top-level member order of struct hot").contains("A 60.0%, B 30.0%, C 10.0%");
+        assertThat(handMade("hot").out()).isEqualTo(r.out() + "\n" + text);
+
+        CliRun layout = CliRun.of("layout", resource("hot.pahole"), "--struct", "hot", "--order", order.toString());
+        assertThat(layout.exitCode()).as(layout.err()).isZero();
+        assertThat(layout.out()).containsPattern("d;\\s+/\\*\\s+0\\s+8 \\*/")
+                .containsPattern("e;\\s+/\\*\\s+18\\s+2 \\*/")
+                .containsPattern("pad2\\[15\\];\\s+/\\*\\s+144\\s+120 \\*/")
+                .contains("/* size: 264,");
+    }
+
+    @Test
+    void anOutputThatNamesAnInputIsRefusedAndTheInputKept() throws Exception {
+        Path pahole = tmp.resolve("hot.pahole");
+        Files.copy(Path.of(resource("hot.pahole")), pahole);
+        String before = Files.readString(pahole);
+        CliRun r = optimize(resource("hot.trace"), List.of(pahole.toString()), "hot", "--output", pahole.toString());
+        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("is one of the inputs");
+        assertThat(Files.readString(pahole)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownStructIsABadInputNamingTheNearestOnes() {
+        CliRun r = handMade("hto");
+        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("hot.pahole").contains("--struct hto")
+                .contains("nearest: hot");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aStructNoObjectHoldsOrNoAccessTouchesIsABadInput() {
+        CliRun unheld = handMade("unused");
+        assertThat(unheld.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(unheld.err().strip()).doesNotContain("\n").contains("hot.trace")
+                .contains("no object of the trace holds a struct unused");
+
+        CliRun untouched = optimize(VMX_TRACE, debianLayouts(), "kvm_mmu_memory_cache");
+        assertThat(untouched.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(untouched.err()).contains("vmx-exits.trace")
+                .contains("no access of the trace's exits lands in struct kvm_mmu_memory_cache");
+        assertThat(untouched.err().lines().filter(l -> l.startsWith("footprint: error:"))).hasSize(1);
+        assertThat(untouched.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void kvmVcpuArchOnTheBundledVmxTraceTouchesFewerLinesInEveryExitAndCompareAgrees() throws Exception {
+        Path order = tmp.resolve("kvm_vcpu_arch.order");
+        CliRun r = optimize(VMX_TRACE, debianLayouts(), "kvm_vcpu_arch", "--format", "json", "--output",
+                order.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        OptimizeReport report = ReportJson.read(r.out(), OptimizeReport.class);
+        assertThat(report.objects()).extracting(OptimizeReport.ObjectSize::object).containsExactly("vmx", "vmx_dest");
+        assertThat(report.linesAfter()).isLessThan(report.linesBefore() - 5);
+        assertThat(report.exits()).allSatisfy(e -> assertThat(e.linesAfter()).isLessThan(e.linesBefore()));
+        assertThat(report.order()).hasSize(138).doesNotHaveDuplicates();
+
+        CliRun layout = CliRun.of("layout", debianLayouts().get(0), "--struct", "kvm_vcpu_arch", "--order",
+                order.toString());
+        assertThat(layout.exitCode()).as(layout.err()).isZero();
+        Path optimised = tmp.resolve("kvm_vcpu_arch.optimised.pahole");
+        Files.writeString(optimised, layout.out());
+
+        List<String> a = new ArrayList<>(List.of("compare", "--trace", VMX_TRACE, "--model", "skylake-sp",
+                "--exits", "600", "--placements", "2", "--guest-sweep", "0", "--quiet", "--format", "json", "--before"));
+        a.addAll(debianLayouts());
+        a.add("--after");
+        a.addAll(debianLayouts());
+        a.add(optimised.toString());
+        CliRun compare = CliRun.of(a.toArray(new String[0]));
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        ComparisonReport cmp = ReportJson.read(compare.out(), ComparisonReport.class);
+        ExitComparison tsc = cmp.models().get(0).rows().stream().filter(row -> row.exit().equals("TSC_DEADLINE_WRITE"))
+                .findFirst().orElseThrow();
+        var vmx = tsc.lines().stream().filter(l -> l.object().equals("vmx")).findFirst().orElseThrow();
+        OptimizeReport.ExitLines mine = report.exits().stream().filter(e -> e.exit().equals("TSC_DEADLINE_WRITE"))
+                .findFirst().orElseThrow();
+        assertThat(vmx.before()).isEqualTo(mine.linesBefore());
+        assertThat(vmx.after()).isEqualTo(mine.linesAfter());
+        ExitComparison mix = cmp.models().get(0).rows().stream().filter(row -> row.exit().equals("mix"))
+                .findFirst().orElseThrow();
+        assertThat(mix.linesAfter()).isLessThan(mix.linesBefore());
+    }
+
+    @Test
+    void helpSaysWhatMovesWhatIsLeftOutAndGivesAnExample() {
+        CliRun r = CliRun.of("optimize", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Only top-level members move").contains("false sharing").contains("Example:");
+    }
+}
