@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "",
             "Order: hot members first, in groups of members touched by the same set of exits, the "
                 + "groups along a reflected Gray code over the exits by falling weight (so the most "
-                + "frequent exits' members are contiguous); larger alignment first inside a group; then "
+                + "frequent exits' members are contiguous); inside a group larger alignment first, then "
+                + "smaller size; then "
                 + "every cold member in its current order. Ties go by current position.",
             "",
             "Only top-level members move: nested structs keep their order (optimise them with their "

@@ -16,7 +16,9 @@ import java.util.Map;
  * run; inside that run the sets without the second exit come before those with it, and the sets
  * with the second but not the first follow right after, so the second exit's members form one run
  * too; each later exit's members split into at most twice as many runs as the one before. Inside a
- * group, larger alignment comes first (fewer holes), ties by current position.
+ * group, larger alignment comes first (fewer holes), then smaller size (a large member, of which an
+ * exit may touch a few bytes, does not push the group's small members apart), ties by current
+ * position.
  */
 public final class HotOrder {
     /** Members touched by exactly these exits, and the summed stream weight of the exits. */
@@ -67,7 +69,7 @@ public final class HotOrder {
         List<Group> groups = new ArrayList<>();
         for (List<Integer> set : sets) {
             List<HotMember> group = new ArrayList<>(bySet.get(set));
-            group.sort(Comparator.comparingInt((HotMember m) -> -m.alignment()).thenComparingInt(HotMember::position));
+            group.sort(Comparator.comparingInt((HotMember m) -> -m.alignment()).thenComparingLong(HotMember::size).thenComparingInt(HotMember::position));
             List<String> exits = new ArrayList<>();
             double weight = 0;
             for (Integer x : rank) {

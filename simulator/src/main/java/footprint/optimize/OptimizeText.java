@@ -42,9 +42,9 @@ public final class OptimizeText {
                 .append('\n');
         out.append("# Hot members first, grouped by the set of exits whose accesses land in them (the groups\n");
         out.append("# along a reflected Gray code over the exits by falling weight, so the most frequent exits'\n");
-        out.append("# members are contiguous), larger alignment first inside a group; then the members no exit\n");
-        out.append("# touches, in their current order. Nested structs keep their order; read-mostly and written\n");
-        out.append("# fields are not kept apart (false sharing is not considered).\n");
+        out.append("# members are contiguous), inside a group larger alignment first, then smaller size; then\n");
+        out.append("# the members no exit touches, in their current order. Nested structs keep their order;\n");
+        out.append("# read-mostly and written fields are not kept apart (false sharing is not considered).\n");
         out.append(String.format(Locale.ROOT, "# struct %s: %d -> %d bytes; touched lines of %s per exit in the"
                 + " stream: %.2f -> %.2f (ideal %.2f)%n", r.struct(), r.sizeBefore(), r.sizeAfter(), objectNames(r),
                 r.linesBefore(), r.linesAfter(), r.idealLines()));

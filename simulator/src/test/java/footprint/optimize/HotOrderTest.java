@@ -14,11 +14,15 @@ class HotOrderTest {
     private static final double[] WEIGHTS = {0.1, 0.6, 0.3};
 
     private static HotMember member(String name, int position, int alignment, Integer... exits) {
+        return sized(name, position, alignment, alignment, exits);
+    }
+
+    private static HotMember sized(String name, int position, int alignment, long size, Integer... exits) {
         double heat = 0;
         for (int x : exits) {
             heat += WEIGHTS[x];
         }
-        return new HotMember(name, position, alignment, alignment, List.of(exits), heat);
+        return new HotMember(name, position, alignment, size, List.of(exits), heat);
     }
 
     @Test
@@ -38,10 +42,11 @@ class HotOrderTest {
     }
 
     @Test
-    void insideAGroupLargerAlignmentComesFirstThenTheCurrentPositionAndColdMembersKeepTheirOrder() {
-        List<HotMember> members = List.of(member("c1", 0, 4), member("b", 1, 1, 1), member("c0", 2, 8),
-                member("q", 3, 8, 1), member("s", 4, 2, 1), member("r", 5, 8, 1));
-        assertThat(HotOrder.derive(members, EXITS, WEIGHTS).order()).containsExactly("q", "r", "s", "b", "c1", "c0");
+    void insideAGroupLargerAlignmentComesFirstThenSmallerSizeThenTheCurrentPositionAndColdMembersKeepTheirOrder() {
+        List<HotMember> members = List.of(sized("big", 0, 8, 136, 1), member("c1", 1, 4), member("b", 2, 1, 1),
+                member("c0", 3, 8), member("q", 4, 8, 1), member("s", 5, 2, 1), member("r", 6, 8, 1));
+        assertThat(HotOrder.derive(members, EXITS, WEIGHTS).order())
+                .containsExactly("q", "r", "big", "s", "b", "c1", "c0");
     }
 
     @Test
