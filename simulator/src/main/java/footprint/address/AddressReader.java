@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 
 /**
  * Pulls the data accesses of a raw address trace, a block at a time, in file order: the
@@ -19,11 +18,9 @@ public final class AddressReader {
     private final Path file;
     private final AddressStreams.Parser parser;
     private final PositionalInput input;
-    /** Accesses decoded but not yet read: {@code [next, end)}. */
-    private long[] pendingAddress = new long[1024];
-    private boolean[] pendingWrite = new boolean[1024];
+    /** Accesses decoded but not yet read: from {@code next} to the buffer's length. */
+    private final AccessBuffer pending = new AccessBuffer(1024);
     private int next;
-    private int end;
     private boolean more = true;
 
     private AddressReader(Path file, AddressFormat format) {
@@ -43,31 +40,25 @@ public final class AddressReader {
      * an {@link InputException} naming the file and line.
      */
     public int read(long[] addresses, boolean[] writes, int offset, int n) {
-        while (next == end && more) {
+        while (next == pending.length() && more) {
             next = 0;
-            end = 0;
+            pending.clear();
             try {
                 more = parser.step(input);
             } catch (IOException e) {
                 throw new InputException(file, 0, "cannot read: " + e.getMessage());
             }
         }
-        int k = Math.min(n, end - next);
-        System.arraycopy(pendingAddress, next, addresses, offset, k);
-        System.arraycopy(pendingWrite, next, writes, offset, k);
+        int k = Math.min(n, pending.length() - next);
+        System.arraycopy(pending.addresses(), next, addresses, offset, k);
+        System.arraycopy(pending.writes(), next, writes, offset, k);
         next += k;
         return k;
     }
 
-    /** The parser's sink: one step decodes at most a buffer's worth of lines, so this grows only with the longest line. */
+    /** The parser's sink: one step decodes at most a buffer's worth of lines, so the buffer stays bounded. */
     private void pend(long address, int size, boolean write) {
-        if (end == pendingAddress.length) {
-            pendingAddress = Arrays.copyOf(pendingAddress, end * 2);
-            pendingWrite = Arrays.copyOf(pendingWrite, end * 2);
-        }
-        pendingAddress[end] = address;
-        pendingWrite[end] = write;
-        end++;
+        pending.add(address, write);
     }
 
     /** The file's bytes from a position that advances with each read; opens and closes the file per read. */

@@ -1,30 +1,21 @@
 package footprint.sim;
 
-import java.util.Arrays;
+import footprint.address.AccessBuffer;
 
 /** A recorded guest address stream held as primitive arrays, replayed in a loop between exits. */
 public final class RecordedGuest implements GuestTrace {
     private final String source;
-    private long[] addresses;
-    private boolean[] writes;
-    private int length;
+    private final AccessBuffer accesses;
 
     /** An empty stream with room for {@code capacity} accesses before its arrays grow. */
     public RecordedGuest(String source, int capacity) {
         this.source = source;
-        addresses = new long[Math.max(1, capacity)];
-        writes = new boolean[addresses.length];
+        this.accesses = new AccessBuffer(capacity);
     }
 
     /** Appends one access (e.g. from an {@code AddressSink}); one line per access is replayed. */
     public void add(long address, boolean write) {
-        if (length == addresses.length) {
-            addresses = Arrays.copyOf(addresses, length * 2);
-            writes = Arrays.copyOf(writes, length * 2);
-        }
-        addresses[length] = address;
-        writes[length] = write;
-        length++;
+        accesses.add(address, write);
     }
 
     @Override
@@ -34,15 +25,15 @@ public final class RecordedGuest implements GuestTrace {
 
     @Override
     public long length() {
-        return length;
+        return accesses.length();
     }
 
     /** The accesses' addresses; valid up to {@link #length()}, read by the replay without copying. */
     long[] addresses() {
-        return addresses;
+        return accesses.addresses();
     }
 
     boolean[] writes() {
-        return writes;
+        return accesses.writes();
     }
 }
