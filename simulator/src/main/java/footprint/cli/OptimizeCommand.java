@@ -41,17 +41,20 @@ import picocli.CommandLine.Spec;
                 + "not kept apart in this version.",
             "",
             "The table shows, per exit, the touched lines of the objects that hold NAME before and "
-                + "after NAME is re-laid out in the new order (so are the structs holding it), and the "
+                + "after NAME, and every struct holding it, is re-laid out in the new order, and the "
                 + "ideal, as 'trace stats' counts them. --output writes the order file that "
                 + "'layout --order' reads; without it the order is printed after the table."},
         footerHeading = "%nExample:%n",
         footer = {
             "  L=models/layouts/debian-6.1",
-            "  footprint optimize --trace traces/kvm-6.1/vmx/vmx-exits.trace --struct kvm_vcpu_arch \\",
-            "      --layout $L/debian-6.1-vcpu_vmx.expanded.pahole $L/debian-6.1-kvm_lapic.expanded.pahole \\",
-            "      $L/debian-6.1-kvm.expanded.pahole $L/debian-6.1-kvm_run.pahole --output kvm_vcpu_arch.order",
-            "  footprint layout $L/debian-6.1-vcpu_vmx.expanded.pahole --struct kvm_vcpu_arch \\",
-            "      --order kvm_vcpu_arch.order > kvm_vcpu_arch.optimised.pahole"})
+            "  footprint optimize --trace traces/kvm-6.1/vmx/vmx-exits.trace \\",
+            "      --struct kvm_vcpu_arch --output kvm_vcpu_arch.order --layout \\",
+            "      $L/debian-6.1-vcpu_vmx.expanded.pahole \\",
+            "      $L/debian-6.1-kvm_lapic.expanded.pahole \\",
+            "      $L/debian-6.1-kvm.expanded.pahole $L/debian-6.1-kvm_run.pahole",
+            "  footprint layout $L/debian-6.1-vcpu_vmx.expanded.pahole \\",
+            "      --struct kvm_vcpu_arch --order kvm_vcpu_arch.order \\",
+            "      > kvm_vcpu_arch.optimised.pahole"})
 public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--trace", required = true, paramLabel = "TRACE", description = "the trace file")
     Path trace;
