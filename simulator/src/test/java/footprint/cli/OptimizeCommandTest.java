@@ -126,6 +126,18 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aUnionHasNoOrderToChange() throws Exception {
+        Path pahole = tmp.resolve("u.pahole");
+        Files.writeString(pahole, "union u {\n\tint i; /* 0 4 */\n\tlong int l; /* 0 8 */\n\n"
+                + "\t/* size: 8, cachelines: 1, members: 2 */\n};\n");
+        Path trace = tmp.resolve("u.trace");
+        Files.writeString(trace, "footprint-trace 1\nobject x struct u\n\nexit E\n  R x.i 4 f e.c:1\nend\n");
+        CliRun r = optimize(trace.toString(), List.of(pahole.toString()), "u");
+        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("u.pahole:1").contains("is a union");
+    }
+
+    @Test
     void kvmVcpuArchOnTheBundledVmxTraceTouchesFewerLinesInEveryExitAndCompareAgrees() throws Exception {
         Path order = tmp.resolve("kvm_vcpu_arch.order");
         CliRun r = optimize(VMX_TRACE, debianLayouts(), "kvm_vcpu_arch", "--format", "json", "--output",
