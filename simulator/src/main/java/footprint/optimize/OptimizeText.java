@@ -24,6 +24,10 @@ public final class OptimizeText {
         }
         out.append(String.format(Locale.ROOT, "  %-24s %7s %7.2f %7.2f %7.2f%n", "stream (weighted)", "",
                 r.linesBefore(), r.linesAfter(), r.idealLines()));
+        if (r.linesAfter() >= r.linesBefore()) {
+            out.append("note: the proposed order touches no fewer lines in the stream than the current one;"
+                    + " keep the current order\n");
+        }
         long hot = r.groups().stream().mapToLong(g -> g.members().size()).sum();
         out.append(String.format(Locale.ROOT, "order: %d hot members in %d groups, then %d cold members in their"
                 + " current order%n", hot, r.groups().size(), r.cold().size()));

@@ -76,7 +76,7 @@ class OptimizeCommandTest {
         Path order = tmp.resolve("hot.order");
         CliRun r = handMade("hot", "--output", order.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("stream (weighted)").doesNotContain("# touched by");
+        assertThat(r.out()).contains("stream (weighted)").doesNotContain("# touched by").doesNotContain("note:");
         assertThat(r.err()).contains("wrote " + order);
         String text = Files.readString(order);
         assertThat(text).startsWith("# Top-level member order of struct hot").contains("A 60.0%, B 30.0%, C 10.0%");
@@ -123,6 +123,16 @@ class OptimizeCommandTest {
                 .contains("no access of the trace's exits lands in struct kvm_mmu_memory_cache");
         assertThat(untouched.err().lines().filter(l -> l.startsWith("footprint: error:"))).hasSize(1);
         assertThat(untouched.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void anOrderThatSavesNothingSaysSo() {
+        // kvm_lapic on the VMX trace: lapic_timer is 136 bytes, of which the exits touch only the
+        // second half; placed after the small hot members it spreads them over three lines, where
+        // Debian's order needs two.
+        CliRun r = optimize(VMX_TRACE, debianLayouts(), "kvm_lapic");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("note: the proposed order touches no fewer lines");
     }
 
     @Test
