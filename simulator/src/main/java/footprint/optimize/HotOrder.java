@@ -69,7 +69,9 @@ public final class HotOrder {
         List<Group> groups = new ArrayList<>();
         for (List<Integer> set : sets) {
             List<HotMember> group = new ArrayList<>(bySet.get(set));
-            group.sort(Comparator.comparingInt((HotMember m) -> -m.alignment()).thenComparingLong(HotMember::size).thenComparingInt(HotMember::position));
+            group.sort(Comparator.comparingInt((HotMember m) -> -m.alignment())
+                    .thenComparingLong(HotMember::size)
+                    .thenComparingInt(HotMember::position));
             List<String> exits = new ArrayList<>();
             double weight = 0;
             for (Integer x : rank) {
