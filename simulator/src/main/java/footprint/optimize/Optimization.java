@@ -32,10 +32,9 @@ public final class Optimization {
      */
     public static OptimizeReport run(Trace trace, List<Path> layoutFiles, LayoutSet set, String name,
             boolean allowMissing, List<String> warnings) {
-        Path lastFile = layoutFiles.get(layoutFiles.size() - 1);
-        StructLayout target = set.find(name).orElseThrow(() -> new InputException(lastFile, 0,
-                "--struct " + name + ": no struct of that name in the layouts (nearest: "
-                        + String.join(", ", set.nearestTypeNames(name)) + ")"));
+        StructLayout target = set.find(name).orElseThrow(() -> new InputException("--struct " + name
+                + ": no struct of that name in the " + layoutFiles.size() + " layout file(s) (nearest: "
+                + String.join(", ", set.nearestTypeNames(name)) + ")"));
         if (target.union()) {
             throw new InputException(target.source(), target.line(), "--struct " + name
                     + " is a union: its members all start at offset 0, there is no order to change");

@@ -105,7 +105,7 @@ class OptimizeCommandTest {
     void anUnknownStructIsABadInputNamingTheNearestOnes() {
         CliRun r = handMade("hto");
         assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(r.err().strip()).doesNotContain("\n").contains("hot.pahole").contains("--struct hto")
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--struct hto").contains("layout file")
                 .contains("nearest: hot");
         assertThat(r.out()).isEmpty();
     }
