@@ -3,7 +3,6 @@ package footprint.cli;
 import footprint.check.BudgetCheck;
 import footprint.check.LineBudget;
 import footprint.cli.trace.Json;
-import footprint.input.InputException;
 import footprint.report.ReportFile;
 import footprint.trace.BoundTrace;
 import footprint.trace.TraceBinder;
@@ -128,15 +127,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private void refuseInputs(Path output) throws IOException {
-        if (!Files.exists(output)) {
-            return;
-        }
         List<Path> inputs = new ArrayList<>(layouts);
         inputs.add(trace);
-        for (Path p : inputs) {
-            if (Files.exists(p) && Files.isSameFile(output, p)) {
-                throw new InputException("--write-budget " + output + " is one of the inputs; refusing to overwrite it");
-            }
-        }
+        ReportFile.refuseInputs("--write-budget", output, inputs);
     }
 }

@@ -1,7 +1,6 @@
 package footprint.cli;
 
 import footprint.cli.trace.Json;
-import footprint.input.InputException;
 import footprint.layout.LayoutSet;
 import footprint.optimize.Optimization;
 import footprint.optimize.OptimizeReport;
@@ -111,15 +110,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
 
     private void refuseInputs() throws IOException {
-        if (output == null || !Files.exists(output)) {
-            return;
-        }
         List<Path> inputs = new ArrayList<>(layouts);
         inputs.add(trace);
-        for (Path p : inputs) {
-            if (Files.exists(p) && Files.isSameFile(output, p)) {
-                throw new InputException("--output " + output + " is one of the inputs; refusing to overwrite it");
-            }
-        }
+        ReportFile.refuseInputs("--output", output, inputs);
     }
 }

@@ -1,10 +1,8 @@
 package footprint.cli.sim;
 
-import footprint.input.InputException;
 import footprint.report.ReportFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,14 +18,7 @@ public final class ReportOutput {
 
     /** Refuses an {@code --output} that names one of the inputs: a report never replaces what the user gave. */
     void refuseInputs(List<Path> inputs) throws IOException {
-        if (output == null || !Files.exists(output)) {
-            return;
-        }
-        for (Path p : inputs) {
-            if (p != null && Files.exists(p) && Files.isSameFile(output, p)) {
-                throw new InputException("--output " + output + " is one of the inputs; refusing to overwrite it");
-            }
-        }
+        ReportFile.refuseInputs("--output", output, inputs);
     }
 
     /** Writes the report to {@code --output} (atomically, then says so through {@code progress}) or to {@code out}. */
