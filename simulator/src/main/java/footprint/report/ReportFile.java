@@ -1,7 +1,6 @@
 package footprint.report;
 
 import footprint.input.InputException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
