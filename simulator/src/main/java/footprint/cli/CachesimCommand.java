@@ -1,7 +1,5 @@
 package footprint.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import footprint.address.AddressFormat;
 import footprint.address.AddressStreams;
 import footprint.address.ReferenceCounter;
@@ -49,7 +47,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "    footprint cachesim /dev/stdin --input-format lackey --model zen4",
             "  footprint cachesim app.lackey --model skylake-sp --format json"})
 public final class CachesimCommand implements Callable<Integer> {
-    enum Format { text, json }
 
     enum InputFormat { auto, din, lackey, plain }
 
@@ -123,7 +120,7 @@ public final class CachesimCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    Format format;
+    OutputFormat format;
 
     @Spec
     CommandSpec spec;
@@ -158,8 +155,8 @@ public final class CachesimCommand implements Callable<Integer> {
         AddressStreams.replay(file, fmt, counter);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> result = result(fmt, modelId, hierarchy, counter);
-        if (format == Format.json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+        if (format == OutputFormat.json) {
+            out.print(Json.write(result));
         } else {
             text(out, fmt, modelId, hierarchy, counter);
         }

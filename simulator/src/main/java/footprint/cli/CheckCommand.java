@@ -2,7 +2,6 @@ package footprint.cli;
 
 import footprint.check.BudgetCheck;
 import footprint.check.LineBudget;
-import footprint.cli.trace.Json;
 import footprint.report.ReportFile;
 import footprint.trace.BoundTrace;
 import footprint.trace.TraceBinder;
@@ -55,12 +54,10 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json for the --budget result; default: ${DEFAULT-VALUE}")
-    Format format;
+    OutputFormat format;
 
     @Spec
     CommandSpec spec;
-
-    enum Format { text, json }
 
     /** Either write a budget or check against one. */
     static final class Mode {
@@ -91,7 +88,7 @@ public final class CheckCommand implements Callable<Integer> {
             return 0;
         }
         BudgetCheck.Report report = BudgetCheck.run(trace.toString(), layoutNames, LineBudget.LINE_SIZE, stats, budget);
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             out.print(Json.write(report));
         } else {
             text(out, report);

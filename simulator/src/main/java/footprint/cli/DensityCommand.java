@@ -37,7 +37,7 @@ public final class DensityCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json; default: ${DEFAULT-VALUE}")
-    LayoutCommand.Format format;
+    OutputFormat format;
 
     @Spec
     CommandSpec spec;
@@ -46,7 +46,7 @@ public final class DensityCommand implements Callable<Integer> {
     public Integer call() {
         LayoutSet set = LayoutFiles.load(files, spec.commandLine().getErr());
         StructLayout s = LayoutFiles.struct(set, files, struct);
-        if (format == LayoutCommand.Format.json) {
+        if (format == OutputFormat.json) {
             ObjectNode o = LayoutJson.mapper().createObjectNode();
             o.put("name", s.name());
             o.put("size", s.size());

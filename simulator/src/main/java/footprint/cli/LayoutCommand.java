@@ -61,12 +61,10 @@ public final class LayoutCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (pahole style) or json; default: ${DEFAULT-VALUE}")
-    Format format;
+    OutputFormat format;
 
     @Spec
     CommandSpec spec;
-
-    enum Format { text, json }
 
     @Override
     public Integer call() {
@@ -83,7 +81,7 @@ public final class LayoutCommand implements Callable<Integer> {
             targets = List.of(MemberOrder.apply(targets.get(0), order));
         }
         StringBuilder out = new StringBuilder();
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             if (targets.size() == 1) {
                 out.append(LayoutJson.write(LayoutJson.of(targets.get(0))));
             } else {
@@ -129,7 +127,7 @@ public final class LayoutCommand implements Callable<Integer> {
             d.put("computed", m.computed());
             d.put("reason", reason);
         }
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             ObjectNode o = LayoutJson.mapper().createObjectNode();
             o.put("checked", checked);
             o.put("differ", differing.size());

@@ -1,7 +1,5 @@
 package footprint.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import footprint.model.CpuModel;
 import footprint.model.CpuModels;
 import footprint.model.ExitCost;
@@ -27,10 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "VM-exit base costs, and with --sources where each number comes from."},
         footer = {"%nExample:", "  footprint models", "  footprint models --sources --format json"})
 public final class ModelsCommand implements Callable<Integer> {
-    enum Format { text, json }
 
     @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    Format format;
+    OutputFormat format;
 
     @Option(names = "--models", paramLabel = "DIR", description = "Folder of CPU model files (default: the bundled models/cpu).")
     Path dir;
@@ -45,12 +42,12 @@ public final class ModelsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<CpuModel> models = CpuModels.loadAll(dir != null ? dir : CpuModels.defaultDirectory());
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             List<Object> list = new ArrayList<>();
             for (CpuModel m : models) {
                 list.add(json(m));
             }
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list));
+            out.print(Json.write(list));
         } else {
             for (CpuModel m : models) {
                 text(out, m);

@@ -1,6 +1,5 @@
 package footprint.cli;
 
-import footprint.cli.trace.Json;
 import footprint.layout.LayoutSet;
 import footprint.optimize.Optimization;
 import footprint.optimize.OptimizeReport;
@@ -74,12 +73,10 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json; default: ${DEFAULT-VALUE}")
-    Format format;
+    OutputFormat format;
 
     @Spec
     CommandSpec spec;
-
-    enum Format { text, json }
 
     @Override
     public Integer call() throws IOException {
@@ -96,7 +93,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             ReportFile.write(output, orderFile);
             err.println("footprint: wrote " + output);
         }
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             out.print(Json.write(report));
         } else {
             out.print(OptimizeText.table(report));

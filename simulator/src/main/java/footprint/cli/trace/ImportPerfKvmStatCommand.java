@@ -1,5 +1,7 @@
 package footprint.cli.trace;
 
+import footprint.cli.Json;
+import footprint.cli.OutputFormat;
 import footprint.trace.ExitDef;
 import footprint.trace.MixStream;
 import footprint.trace.TraceReader;

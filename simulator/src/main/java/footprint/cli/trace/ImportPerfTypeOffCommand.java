@@ -1,5 +1,7 @@
 package footprint.cli.trace;
 
+import footprint.cli.Json;
+import footprint.cli.OutputFormat;
 import footprint.trace.perf.TypeOffReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;

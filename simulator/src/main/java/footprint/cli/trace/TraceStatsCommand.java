@@ -1,5 +1,7 @@
 package footprint.cli.trace;
 
+import footprint.cli.Json;
+import footprint.cli.OutputFormat;
 import footprint.trace.BoundTrace;
 import footprint.trace.TraceStats;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package footprint.cli.trace;
 
+import footprint.cli.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 

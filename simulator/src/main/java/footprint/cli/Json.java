@@ -1,4 +1,4 @@
-package footprint.cli.trace;
+package footprint.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
