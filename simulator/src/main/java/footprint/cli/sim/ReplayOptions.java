@@ -2,6 +2,7 @@ package footprint.cli.sim;
 
 import footprint.address.AddressStreams;
 import footprint.input.InputException;
+import footprint.model.CpuModels;
 import footprint.sim.GuestModel;
 import footprint.sim.GuestPattern;
 import footprint.sim.GuestTraces;
@@ -56,6 +57,11 @@ public final class ReplayOptions {
                     + "one line per access record. It is checked in full first; up to 4Mi accesses (36 MiB) are held in "
                     + "memory, a longer one is read again from the file on every pass (memory stays flat, the replay is slower).")
     Path guestTrace;
+
+    /** The folder whose CPU model files the run reads: {@code --models DIR} or the bundled one. */
+    Path modelsDirectory() {
+        return modelsDir != null ? modelsDir : CpuModels.defaultDirectory();
+    }
 
     int exitsOr(long fallback) {
         long n = exits != null ? exits : fallback;
