@@ -1,7 +1,10 @@
 package footprint.trace.verify;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +18,11 @@ import java.util.regex.Pattern;
 final class FunctionExtents {
     /** How far a definition's parameter list may run before its opening brace or semicolon. */
     private static final int MAX_HEADER_LINES = 12;
+
+    private static final Pattern MACRO_PARAMS = Pattern.compile("^\\s*#\\s*define\\s+[A-Za-z_]\\w*\\(([^)]*)\\)");
+    /** An identifier built with {@code ##} followed by an opening parenthesis: a generated function's header. */
+    private static final Pattern PASTED_CALL =
+            Pattern.compile("([A-Za-z_0-9]*(?:\\s*##\\s*[A-Za-z_0-9]+)+)\\s*\\(");
 
     private FunctionExtents() {}
 
@@ -62,6 +70,40 @@ final class FunctionExtents {
         }
         int last = continuationEnd(file, first);
         return last >= line ? new FunctionExtent(first, last, FunctionExtent.Kind.MACRO) : null;
+    }
+
+    /**
+     * The definitions of {@code name} that the macro {@code macro} generates by token pasting
+     * ({@code kvm_##lname##_read} generates {@code kvm_rax_read}), as C bodies inside the macro.
+     */
+    static List<FunctionExtent> generatedBy(SourceFile file, FunctionExtent macro, String name) {
+        Matcher params = MACRO_PARAMS.matcher(file.line(macro.first()));
+        if (!params.find()) {
+            return List.of();
+        }
+        Set<String> names = new HashSet<>(List.of(params.group(1).replaceAll("\\s", "").split(",")));
+        List<FunctionExtent> out = new ArrayList<>();
+        for (int i = macro.first(); i <= macro.last(); i++) {
+            Matcher m = PASTED_CALL.matcher(file.line(i));
+            while (m.find()) {
+                if (pastedName(m.group(1), names).matcher(name).matches()) {
+                    FunctionExtent body = body(file, i);
+                    if (body != null && body.last() <= macro.last()) {
+                        out.add(new FunctionExtent(i, body.last(), FunctionExtent.Kind.MACRO));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code kvm_##lname##_read} as a pattern: the macro's parameters match any identifier part. */
+    private static Pattern pastedName(String token, Set<String> params) {
+        StringBuilder b = new StringBuilder();
+        for (String part : token.split("\\s*##\\s*")) {
+            b.append(params.contains(part) ? "[A-Za-z0-9_]+" : Pattern.quote(part));
+        }
+        return Pattern.compile(b.toString());
     }
 
     private static int continuationEnd(SourceFile file, int first) {
