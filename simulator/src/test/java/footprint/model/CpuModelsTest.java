@@ -141,4 +141,28 @@ class CpuModelsTest {
                 .hasMessageStartingWith(f + ":" + lineOf(f, ",,"))
                 .hasMessageContaining("not valid JSON");
     }
+
+    @Test
+    void valuesOfTheWrongTypeAreNotCoerced() throws IOException {
+        assertThatThrownBy(() -> CpuModels.load(variant("\"vendor\": \"intel\"", "\"vendor\": 5")))
+                .hasMessageContaining(":4: field vendor: must be a string, got 5");
+        assertThatThrownBy(() -> CpuModels.load(variant("\"nextLine\": false", "\"nextLine\": 1")))
+                .hasMessageContaining("field prefetchers.nextLine: must be true or false, got 1");
+        assertThatThrownBy(() -> CpuModels.load(variant("\"value\": 4,", "\"value\": 4.5,")))
+                .hasMessageContaining("field levels[0].latency.value: must be a whole number, got 4.5");
+        assertThatThrownBy(() -> CpuModels.load(variant("\"value\": \"tree-plru\"", "\"value\": \"tree-lru\"")))
+                .hasMessageContaining("field levels[0].replacement.value: \"tree-lru\" is not one of lru, tree-plru, random");
+        assertThatThrownBy(() -> CpuModels.load(variant("\"clockGhz\": {", "\"clockGhz\": 2.6, \"x\": {")))
+                .hasMessageContaining("field clockGhz: must be {\"value\"");
+    }
+
+    @Test
+    void aDuplicateFieldOrASecondObjectIsRejected() throws IOException {
+        Path f = variant("\"id\": \"skylake-sp\",", "\"id\": \"skylake-sp\", \"id\": \"other\",");
+        assertThatThrownBy(() -> CpuModels.load(f)).hasMessageContaining("Duplicate field 'id'");
+        Path g = tmp.resolve("two.json");
+        Files.writeString(g, Files.readString(MODELS.resolve("zen3.json")) + "{}\n");
+        assertThatThrownBy(() -> CpuModels.load(g)).isInstanceOf(InputException.class)
+                .hasMessageContaining("a CPU model file holds one JSON object");
+    }
 }
