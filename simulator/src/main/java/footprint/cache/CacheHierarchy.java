@@ -1,7 +1,5 @@
 package footprint.cache;
 
-import footprint.model.CpuModel;
-import footprint.model.LevelModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,18 +67,6 @@ public final class CacheHierarchy {
         writes = new long[n];
         prefetches = new long[n];
         backInvalidations = new long[n];
-    }
-
-    /** The hierarchy a CPU model describes, with its prefetcher switches; {@code seed} drives random replacement. */
-    public static CacheHierarchy of(CpuModel model, long seed) {
-        Builder b = builder();
-        for (LevelModel l : model.levels()) {
-            b.level(l.name(), l.geometry(), l.replacement(), l.inclusion(), l.latencyCycles());
-        }
-        return b.memoryLatency(model.memoryLatencyCycles())
-                .nextLinePrefetch(model.prefetchers().nextLine())
-                .adjacentLinePrefetch(model.prefetchers().adjacentPair())
-                .build(seed);
     }
 
     public static Builder builder() {
