@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import footprint.cache.Geometry;
 import footprint.cache.Inclusion;
 import footprint.input.InputException;
+import footprint.units.ByteSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,8 +146,8 @@ final class CpuModelReader {
         }
         if (v.isTextual()) {
             try {
-                return Geometry.parseSize(v.asText());
-            } catch (NumberFormatException | ArithmeticException e) {
+                return ByteSize.parse(v.asText()).bytes();
+            } catch (IllegalArgumentException e) {
                 // fall through to the error below
             }
         }

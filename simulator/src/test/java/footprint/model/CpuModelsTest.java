@@ -39,7 +39,7 @@ class CpuModelsTest {
         CpuModel m = CpuModels.find(MODELS, "skylake-sp");
         assertThat(m.levels().get(0).geometry().toString()).isEqualTo("32k:8:64");
         assertThat(m.levels().get(0).latencyCycles()).isEqualTo(4);
-        assertThat(m.levels().get(1).geometry().toString()).isEqualTo("1m:16:64");
+        assertThat(m.levels().get(1).geometry().toString()).isEqualTo("1M:16:64");
         assertThat(m.levels().get(2).inclusion()).isEqualTo(Inclusion.NON_INCLUSIVE);
         assertThat(m.levels().get(0).replacement()).isEqualTo(Replacement.TREE_PLRU);
         assertThat(m.exitBaseCycles("TSC_DEADLINE_WRITE")).isEqualTo(2468);
