@@ -23,6 +23,7 @@ class PackageDependenciesTest {
             cache   | footprint.model footprint.sim footprint.compare footprint.report footprint.cli picocli
             layout  | footprint.trace footprint.cache footprint.model footprint.sim footprint.cli picocli
             model   | footprint.sim footprint.compare footprint.report footprint.cli picocli
+            units   | footprint picocli com
             address | footprint.sim footprint.compare footprint.report footprint.cli picocli
             """)
     void lowerPackagesDoNotImportHigherOnes(String pkg, String forbidden) throws IOException {

@@ -1,5 +1,6 @@
 package footprint.cache;
 
+import footprint.units.LineSpan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -158,8 +159,8 @@ public final class CacheHierarchy {
      * any of them.
      */
     public int access(long address, int size, boolean write) {
-        long first = address >>> lineShift;
-        long last = (address + Math.max(size, 1) - 1) >>> lineShift;
+        long first = LineSpan.first(address, lineShift);
+        long last = LineSpan.last(address, size, lineShift);
         int deepest = 0;
         for (long line = first; line <= last; line++) {
             int served = accessLine(line << lineShift, write);
