@@ -8,7 +8,7 @@ import footprint.sim.GuestPattern;
 import footprint.sim.GuestTraces;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
-import footprint.sim.Sizes;
+import footprint.units.ByteSize;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +108,7 @@ public final class ReplayOptions {
 
     static long size(String option, String text) {
         try {
-            return Sizes.parse(text);
+            return ByteSize.parse(text).bytes();
         } catch (IllegalArgumentException e) {
             throw new InputException(option + ": " + e.getMessage());
         }
