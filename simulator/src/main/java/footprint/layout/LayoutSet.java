@@ -1,12 +1,10 @@
 package footprint.layout;
 
 import footprint.input.InputException;
-import java.io.BufferedReader;
+import footprint.input.LineReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -58,7 +56,7 @@ public final class LayoutSet {
      */
     public static LayoutSet composeWith(List<Path> paholeFiles, String laterPaholeText, String source) {
         List<List<RawStruct>> perFile = parseAll(paholeFiles);
-        try (BufferedReader in = new BufferedReader(new StringReader(laterPaholeText))) {
+        try (LineReader in = inMemory(laterPaholeText, source)) {
             perFile.add(PaholeParser.parse(in, source));
         } catch (IOException e) {
             throw new IllegalStateException("reading a string cannot fail", e);
@@ -69,7 +67,7 @@ public final class LayoutSet {
     private static List<List<RawStruct>> parseAll(List<Path> paholeFiles) {
         List<List<RawStruct>> perFile = new ArrayList<>();
         for (Path file : paholeFiles) {
-            try (BufferedReader in = open(file)) {
+            try (LineReader in = open(file)) {
                 perFile.add(PaholeParser.parse(in, file.toString()));
             } catch (NoSuchFileException e) {
                 throw new InputException(file, 0, "no such file");
@@ -82,20 +80,23 @@ public final class LayoutSet {
 
     /** Parses pahole text held in memory (tests, generated dumps); {@code source} names it in errors. */
     public static LayoutSet parse(String paholeText, String source) {
-        try (BufferedReader in = new BufferedReader(new StringReader(paholeText))) {
+        try (LineReader in = inMemory(paholeText, source)) {
             return new Builder(List.of(PaholeParser.parse(in, source))).build();
         } catch (IOException e) {
             throw new IllegalStateException("reading a string cannot fail", e);
         }
     }
 
-    private static BufferedReader open(Path file) throws IOException {
+    private static LineReader open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);
         }
-        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-        return new BufferedReader(r, 1 << 16);
+        return new LineReader(in, file.toString());
+    }
+
+    private static LineReader inMemory(String text, String source) {
+        return new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), source);
     }
 
     /** The struct or union of this name (no struct/union keyword): the last file's top-level one. */

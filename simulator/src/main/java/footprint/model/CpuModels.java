@@ -10,6 +10,7 @@ import footprint.cache.Geometry;
 import footprint.cache.Inclusion;
 import footprint.cache.Replacement;
 import footprint.input.InputException;
+import footprint.input.LineReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,13 +111,7 @@ public final class CpuModels {
 
     /** Loads one model file. */
     public static CpuModel load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new InputException(file, 0, "cannot read: " + e.getMessage());
-        }
-        return new Reader(file, text).read();
+        return new Reader(file, LineReader.readText(file)).read();
     }
 
     /** Validates one file's JSON tree, reporting errors at the line where the field is written. */

@@ -1,11 +1,8 @@
 package footprint.trace.perf;
 
 import footprint.input.InputException;
-import java.io.BufferedReader;
+import footprint.input.LineReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Streams the lines of a text file with their 1-based numbers; read errors become input errors. */
@@ -17,16 +14,12 @@ final class TextLines {
     }
 
     static void forEach(Path file, LineHandler handler) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                handler.line(line, ++n);
+        try (LineReader in = LineReader.open(file)) {
+            for (String line; (line = in.next()) != null; ) {
+                handler.line(line, in.lineNumber());
             }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputException(file, 0, "no such file");
-        } catch (IOException | UncheckedIOException e) {
-            throw new InputException(file, 0, "cannot read: " + e);
+        } catch (IOException e) {
+            throw new InputException(file, 0, "cannot read: " + e.getMessage());
         }
     }
 }
