@@ -89,4 +89,40 @@ class HostileInputTest {
         refused(r, "\\x1b[2Jx");
         assertThat(r.err()).doesNotContain("\u001b");
     }
+
+    private static String perf(String name) {
+        try {
+            return Path.of(HostileInputTest.class.getResource("/footprint/trace/perf/" + name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void absurdCountsAndOffsetsInPerfOutputAreNamedWithTheirLine() throws IOException {
+        String report = Files.readString(Path.of(perf("kvm-stat-report.txt")));
+        Path huge = file("huge.txt", report.replace("152986", "100000000000000000000000"));
+        refused(CliRun.of("trace", "import", "perf-kvm-stat", huge.toString()),
+                "huge.txt:7: sample count 100000000000000000000000 is out of range");
+        String typeoff = Files.readString(Path.of(perf("typeoff-report.txt")));
+        Path off = file("off.txt", typeoff.replace("+7808", "+99999999999999999999"));
+        refused(CliRun.of("trace", "import", "perf-typeoff", off.toString()),
+                "off.txt:13: offset 99999999999999999999 is out of range");
+    }
+
+    @Test
+    void aKvmStatReportWhoseSamplesAreAllZeroIsRefusedUpFront() throws IOException {
+        String report = Files.readString(Path.of(perf("kvm-stat-report.txt")))
+                .replaceAll("(?m)^(\\s*[A-Z_]+\\s+)\\d+(\\s)", "$10$2");
+        Path zero = file("zero.txt", report);
+        refused(CliRun.of("trace", "import", "perf-kvm-stat", zero.toString()), "zero.txt: every mapped exit reason has 0 samples");
+    }
+
+    @Test
+    void perfMemBaseIsComparedAsAnUnsignedAddress() {
+        CliRun r = CliRun.of("trace", "import", "perf-mem", perf("mem.script"), "--object", "vmx", "--base", "0x1000",
+                "--size", "9088");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(0 of 10 samples inside vmx)").doesNotContain("vmx+0x");
+    }
 }
