@@ -29,8 +29,11 @@ final class BinaryReportText {
         if (list.isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "%n%s (%d access lines):%n", title, list.size());
+        out.printf(Locale.ROOT, "%n%s:%n", title);
         for (BinaryReport.Finding f : list) {
+            if (r.exits().stream().noneMatch(e -> f.exits().contains(e.exit()))) {
+                continue; // only in exits left out with --exit
+            }
             out.printf(Locale.ROOT, "  %s:%d: %s (%s): %s%n", r.trace(), f.line(), f.access(), f.site(), f.reason());
             f.instructions().forEach(i -> out.printf(Locale.ROOT, "      %s%n", i));
         }

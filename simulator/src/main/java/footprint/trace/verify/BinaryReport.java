@@ -45,15 +45,20 @@ public record BinaryReport(String trace, List<String> modules, List<ExitCount> e
             int unchecked) {}
 
     /**
-     * One access line: the displacements that would confirm it (the field's offset from the
-     * object and from each enclosing member), why it is not confirmed, and the instructions at
-     * its line.
+     * One access line: the exits it occurs in, the displacements that would confirm it (the
+     * field's offset from the object and from each enclosing member), why it is not confirmed,
+     * and the instructions at its line.
      */
-    public record Finding(int line, String access, String site, List<Long> offsets, String reason,
+    public record Finding(int line, String access, String site, List<String> exits, List<Long> offsets, String reason,
             List<String> instructions) {
         public Finding {
+            exits = List.copyOf(exits);
             offsets = List.copyOf(offsets);
             instructions = List.copyOf(instructions);
+        }
+
+        Finding in(List<String> exitNames) {
+            return new Finding(line, access, site, exitNames, offsets, reason, instructions);
         }
     }
 }

@@ -17,22 +17,28 @@ import java.util.regex.Pattern;
  */
 public final class Disassembly {
     private static final Pattern SYMBOL = Pattern.compile("^[0-9a-f]+ <(.+)>:$");
+    /** objdump names the (possibly inlined) function of the lines that follow: {@code kvm_rax_read():}. */
+    private static final Pattern FUNCTION = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.]*)\\(\\):$");
     private static final Pattern LOCATION = Pattern.compile("^(\\S+):(\\d+)(?: \\(discriminator \\d+\\))?$");
     private static final Pattern INLINED = Pattern.compile("^inlined by (\\S+):(\\d+)(?: \\(discriminator \\d+\\))?(?: \\(.*\\))?$");
     private static final Pattern INSTRUCTION = Pattern.compile("^\\s+([0-9a-f]+):\\s+(.*)$");
-    /** {@code disp(%base[,%index[,scale]])} without a segment prefix; %rip-relative operands are globals. */
+    /** {@code disp(%base[,%index[,scale]])} without a segment prefix (a %gs: operand is per-CPU data). */
     private static final Pattern OPERAND = Pattern.compile(
-            "(?<![:\\w])(-?0x[0-9a-f]+|-?\\d+)?\\((%(\\w+))(?:,%\\w+)?(?:,\\d)?\\)");
+            "(?<![:\\w])(-?0x[0-9a-f]+|-?\\d+)?\\((%(\\w+))(,%\\w+)?(?:,\\d)?\\)");
+    private static final Pattern NO_ACCESS = Pattern.compile("(?:lea|nop|prefetch)");
     private static final Pattern VECTOR = Pattern.compile("%([xyz])mm\\d+");
 
     /** file (as the debug info spells it, normalised) -> line -> instructions. */
     private final Map<String, Map<Integer, List<Instruction>>> byFile = new HashMap<>();
+    /** function name (inlined instances included) -> its instructions. */
+    private final Map<String, List<Instruction>> byFunction = new HashMap<>();
     /** file name (last path component) -> debug-info files of that name, for suffix lookups. */
     private final Map<String, List<String>> byName = new HashMap<>();
 
     /** Adds one module's objdump output; returns how many source locations it had (0: no debug line info). */
     int add(String module, BufferedReader objdump) throws IOException {
         String function = "?";
+        String inlined = null;
         List<String> where = new ArrayList<>();
         boolean afterInstruction = false;
         int locations = 0;
@@ -47,7 +53,12 @@ public final class Disassembly {
                     byFile.computeIfAbsent(w.substring(0, colon), k -> new HashMap<>())
                             .computeIfAbsent(Integer.parseInt(w.substring(colon + 1)), k -> new ArrayList<>()).add(insn);
                 }
+                if (inlined != null) {
+                    byFunction.computeIfAbsent(inlined, k -> new ArrayList<>()).add(insn);
+                }
                 afterInstruction = true;
+            } else if ((m = FUNCTION.matcher(line)).matches()) {
+                inlined = m.group(1);
             } else if ((m = INLINED.matcher(line)).matches()) {
                 if (afterInstruction && !where.isEmpty()) {
                     where = new ArrayList<>(where.subList(0, 1)); // same innermost line, a new inlining chain
@@ -60,6 +71,7 @@ public final class Disassembly {
                 locations++;
             } else if ((m = SYMBOL.matcher(line)).matches()) {
                 function = m.group(1);
+                inlined = null;
                 where = new ArrayList<>();
             }
         }
@@ -73,6 +85,11 @@ public final class Disassembly {
             out.addAll(byFile.get(debugFile).getOrDefault(line, List.of()));
         }
         return out;
+    }
+
+    /** The instructions the debug info places in {@code function}, in every copy it was inlined into. */
+    public List<Instruction> in(String function) {
+        return byFunction.getOrDefault(function, List.of());
     }
 
     /** Whether any code of the modules comes from {@code file}. */
@@ -97,11 +114,14 @@ public final class Disassembly {
 
     private static List<Instruction.MemoryOperand> operands(String text) {
         List<Instruction.MemoryOperand> out = new ArrayList<>();
+        if (NO_ACCESS.matcher(text).lookingAt()) {
+            return out; // address arithmetic and hints: the operand's bytes are not read or written
+        }
         Matcher m = OPERAND.matcher(text);
         while (m.find()) {
             String base = m.group(3);
-            if (base.equals("rip")) {
-                continue;
+            if (base.equals("rip") || base.equals("rsp")) {
+                continue; // a global or the stack, never a field of a heap object
             }
             String disp = m.group(1);
             long d = 0;
@@ -111,7 +131,7 @@ public final class Disassembly {
                 d = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
                 d = negative ? -d : d;
             }
-            out.add(new Instruction.MemoryOperand(d, width(text)));
+            out.add(new Instruction.MemoryOperand(d, width(text), m.group(4) != null));
         }
         return out;
     }

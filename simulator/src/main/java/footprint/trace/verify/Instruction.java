@@ -18,6 +18,15 @@ public record Instruction(String module, String function, long address, String t
         return module + " " + function + ": " + text;
     }
 
-    /** A memory operand {@code disp(%base,%index,scale)}: its displacement and the bytes it spans (guessed from the registers). */
-    public record MemoryOperand(long displacement, int width) {}
+    /**
+     * A memory operand {@code disp(%base,%index,scale)}: its displacement, the bytes it may span
+     * (guessed from the registers), and whether an index register takes part.
+     */
+    public record MemoryOperand(long displacement, int width, boolean indexed) {
+
+        /** An address the displacement cannot show: base plus index, or a bare pointer (unless the field is at offset 0). */
+        public boolean computed() {
+            return indexed || displacement == 0;
+        }
+    }
 }
