@@ -54,6 +54,7 @@ public final class ExternalTools {
     private static String debianPackage(String tool) {
         return switch (tool) {
             case "pahole" -> "dwarves";
+            case "objdump" -> "binutils";
             default -> tool;
         };
     }

@@ -25,6 +25,7 @@ public final class Disassembly {
     /** {@code disp(%base[,%index[,scale]])} without a segment prefix (a %gs: operand is per-CPU data). */
     private static final Pattern OPERAND = Pattern.compile(
             "(?<![:\\w])(-?0x[0-9a-f]+|-?\\d+)?\\((%(\\w+))(,%\\w+)?(?:,\\d)?\\)");
+    private static final Pattern REGISTER = Pattern.compile("%([a-z0-9]+)");
     private static final Pattern NO_ACCESS = Pattern.compile("(?:lea|nop|prefetch)");
     private static final Pattern VECTOR = Pattern.compile("%([xyz])mm\\d+");
 
@@ -136,7 +137,11 @@ public final class Disassembly {
         return out;
     }
 
-    /** Bytes a memory operand of this instruction may span: a vector register's width, else 8 (a general register). */
+    /**
+     * Bytes a memory operand of this instruction spans: a vector register's width, else the
+     * size of the general register it moves to or from, else the mnemonic's size suffix
+     * ({@code movl $0,0x10(%rbx)}), else 8.
+     */
     private static int width(String text) {
         Matcher v = VECTOR.matcher(text);
         if (v.find()) {
@@ -146,6 +151,32 @@ public final class Disassembly {
                 default -> 64;
             };
         }
-        return text.startsWith("rep stos") ? 64 : 8;
+        if (text.startsWith("rep stos")) {
+            return 64;
+        }
+        Matcher r = REGISTER.matcher(text.replaceAll("\\([^)]*\\)", ""));
+        if (r.find()) {
+            return registerWidth(r.group(1));
+        }
+        String mnemonic = text.split(" ", 2)[0];
+        return switch (mnemonic.charAt(mnemonic.length() - 1)) {
+            case 'b' -> 1;
+            case 'w' -> 2;
+            case 'l' -> 4;
+            default -> 8;
+        };
+    }
+
+    private static int registerWidth(String reg) {
+        if (reg.matches("r\\d+d|e[a-z]{2}")) {
+            return 4;
+        }
+        if (reg.matches("r\\d+w|[a-d]x|[sd]i|[sb]p")) {
+            return 2;
+        }
+        if (reg.matches("r\\d+b|[a-d][lh]|[sd]il|[sb]pl")) {
+            return 1;
+        }
+        return 8;
     }
 }
