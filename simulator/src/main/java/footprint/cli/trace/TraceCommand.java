@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             TraceFmtCommand.class,
             TraceSymbolizeCommand.class,
             TraceImportCommand.class,
-            TraceVerifyCommand.class
+            TraceVerifyCommand.class,
+            TraceDiffCommand.class
         },
         footer = {"", "Example:",
             "  L=models/layouts/debian-6.1",
@@ -28,6 +29,6 @@ public final class TraceCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (check, stats, fmt, symbolize, import, verify)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (check, stats, fmt, symbolize, import, verify, diff)");
     }
 }

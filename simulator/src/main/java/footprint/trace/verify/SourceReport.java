@@ -1,5 +1,6 @@
 package footprint.trace.verify;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ public record SourceReport(String trace, String sourceDir, List<ExitCount> exits
     }
 
     /** Every access of every exit passed (exceptions do not fail a trace; they are listed). */
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
     public boolean passed() {
         return failures.isEmpty();
     }

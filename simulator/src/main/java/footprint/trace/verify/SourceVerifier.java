@@ -27,6 +27,7 @@ public final class SourceVerifier {
     private final Path root;
     private final Map<String, SourceFile> files = new HashMap<>();
     private final Map<Access, Verdict> verdicts = new IdentityHashMap<>();
+    private final Map<String, List<FunctionExtent>> extents = new HashMap<>();
 
     private SourceVerifier(Trace trace, Path root) {
         this.trace = trace;
@@ -107,8 +108,9 @@ public final class SourceVerifier {
         });
     }
 
-    private static void checkFunction(Access a, SourceFile file, int number, Verdict v) {
-        List<FunctionExtent> extents = FunctionExtents.find(file, a.function());
+    private void checkFunction(Access a, SourceFile file, int number, Verdict v) {
+        List<FunctionExtent> extents = this.extents.computeIfAbsent(file.name() + ":" + a.function(),
+                k -> FunctionExtents.find(file, a.function()));
         if (extents.isEmpty()) {
             FunctionExtent macro = FunctionExtents.enclosingMacro(file, number);
             List<FunctionExtent> generated = macro == null ? List.of()
