@@ -16,6 +16,7 @@ class BundledTracesTest {
     static final String TRACE = RepoFiles.resolve("traces/kvm-6.1/vmx/vmx-exits.trace").toString();
     static final String SVM_TRACE = RepoFiles.resolve("traces/kvm-6.1/svm/svm-exits.trace").toString();
     static final String VMX_TRACE_7_2 = RepoFiles.resolve("traces/kvm-7.2/vmx/vmx-exits.trace").toString();
+    static final String VMX_TRACE_6_12 = RepoFiles.resolve("traces/kvm-6.12/vmx/vmx-exits.trace").toString();
 
     static String[] args(String... head) {
         return layoutArgs("vcpu_vmx", head);
@@ -136,5 +137,22 @@ class BundledTracesTest {
         // vt.pi_desc.control at 6752 and vt.exit_reason at 6800 (struct vcpu_vt at +6720 in Debian's 7.2.13)
         assertThat(offsets).contains(6752L, 6800L);
         assertThat(vmx.get("touchedLines").asLong()).isGreaterThanOrEqualTo(vmx.get("idealLines").asLong());
+    }
+
+    @Test
+    void vmxTrace612ChecksAgainstTheDebian612LayoutsWithEveryExit() {
+        CliRun run = CliRun.of(vmxArgs("6.12", "trace", "check", VMX_TRACE_6_12));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(": ok: ").contains("TSC_DEADLINE_WRITE").contains("X2APIC_ICR_IPI")
+                .contains("X2APIC_ICR_SELF_IPI").contains("PREEMPTION_TIMER").contains("HLT_IRQ_PENDING")
+                .contains("CPUID").contains("EPT_MISCONFIG_MMIO").contains("IO_PORT");
+    }
+
+    @Test
+    void vmxTrace612DoesNotBindToThe72Layouts() {
+        // 6.12 has pi_desc and exit_reason in vcpu_vmx itself; 7.2 moved them into vcpu_vt
+        CliRun run = CliRun.of(vmxArgs("7.2", "trace", "check", VMX_TRACE_6_12));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("vmx-exits.trace:").contains("no member");
     }
 }
