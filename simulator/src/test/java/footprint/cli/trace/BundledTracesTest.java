@@ -93,7 +93,7 @@ class BundledTracesTest {
     }
 
     /** The SVM traces of newer kernels bind to that kernel's dumps: struct vmcb comes from the whole kvm-amd.ko dump. */
-    static String[] svmArgs(String kernel, String... head) {
+    static String[] svmArgsOf(String kernel, String... head) {
         List<String> a = new ArrayList<>(List.of(head));
         a.add("--layout");
         String dir = "models/layouts/debian-" + kernel + "/debian-" + kernel + "-";
@@ -115,7 +115,7 @@ class BundledTracesTest {
 
     @Test
     void svmTraceOf72ChecksWithTheTscDeadlineWriteAsAFastpathExit() {
-        CliRun run = CliRun.of(svmArgs("7.2", "trace", "check", SVM_TRACE_7_2));
+        CliRun run = CliRun.of(svmArgsOf("7.2", "trace", "check", SVM_TRACE_7_2));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(": ok: ").contains("CPUID").contains("IO_PORT")
                 .containsPattern("TSC_DEADLINE_WRITE +fastpath").containsPattern("X2APIC_ICR_IPI +fastpath")
@@ -124,7 +124,7 @@ class BundledTracesTest {
 
     @Test
     void svmTraceOf612ChecksWithTheTscDeadlineWriteOnTheSlowPath() {
-        CliRun run = CliRun.of(svmArgs("6.12", "trace", "check", SVM_TRACE_6_12));
+        CliRun run = CliRun.of(svmArgsOf("6.12", "trace", "check", SVM_TRACE_6_12));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(": ok: ").contains("CPUID").contains("IO_PORT")
                 .containsPattern("X2APIC_ICR_IPI +fastpath").containsPattern("HLT +fastpath")
@@ -135,14 +135,14 @@ class BundledTracesTest {
     void svmTscDeadlineFastpathOf72TouchesFewerVcpuSvmLinesThanTheSlowPathOf61And612() throws IOException {
         String[] exit = {"--format", "json", "--exit", "TSC_DEADLINE_WRITE"};
         long v61 = svmLines(CliRun.of(svmArgs(concat(new String[] {"trace", "stats", SVM_TRACE}, exit))));
-        long v612 = svmLines(CliRun.of(svmArgs("6.12", concat(new String[] {"trace", "stats", SVM_TRACE_6_12}, exit))));
-        long v72 = svmLines(CliRun.of(svmArgs("7.2", concat(new String[] {"trace", "stats", SVM_TRACE_7_2}, exit))));
+        long v612 = svmLines(CliRun.of(svmArgsOf("6.12", concat(new String[] {"trace", "stats", SVM_TRACE_6_12}, exit))));
+        long v72 = svmLines(CliRun.of(svmArgsOf("7.2", concat(new String[] {"trace", "stats", SVM_TRACE_7_2}, exit))));
         assertThat(v72).isPositive().isLessThan(v61).isLessThan(v612);
     }
 
     @Test
     void svmStatsOf72PlaceVmcbFieldsAtTheirStructVmcbOffsets() throws IOException {
-        CliRun run = CliRun.of(svmArgs("7.2", "trace", "stats", SVM_TRACE_7_2, "--format", "json", "--exit", "X2APIC_ICR_IPI"));
+        CliRun run = CliRun.of(svmArgsOf("7.2", "trace", "stats", SVM_TRACE_7_2, "--format", "json", "--exit", "X2APIC_ICR_IPI"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> vmcbFields = new ArrayList<>();
         for (JsonNode o : new ObjectMapper().readTree(run.out()).get("exits").get(0).get("objects")) {
