@@ -82,7 +82,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        refuseInputs();
+        checkTarget();
         LayoutSet set = LayoutFiles.load(layouts, err);
         List<String> warnings = new ArrayList<>();
         OptimizeReport report = Optimization.run(TraceReader.read(trace), layouts, set, struct, allowMissing,
@@ -106,9 +106,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void refuseInputs() throws IOException {
+    private void checkTarget() throws IOException {
         List<Path> inputs = new ArrayList<>(layouts);
         inputs.add(trace);
-        ReportFile.refuseInputs("--output", output, inputs);
+        ReportFile.checkTarget("--output", output, inputs);
     }
 }
