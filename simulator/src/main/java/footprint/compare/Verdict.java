@@ -71,9 +71,10 @@ public final class Verdict {
                 });
         PlacementSweep ps = m.placementSweep();
         if (ps != null && !ps.points().isEmpty()) {
-            out.add("  Over " + ps.points().size() + " random placements after is better in " + ps.better() + ", equal in "
-                    + ps.equal() + ", worse in " + ps.worse() + " (median " + Numbers.signed(ps.cyclesDiff().median())
-                    + " cycles, " + Numbers.signed(ps.linesDiff().median()) + " lines per exit).");
+            out.add("  Over " + ps.points().size() + " random placements (one replicate each) after costs "
+                    + Numbers.signed(ps.cycles().mean()) + " +/- " + Numbers.one(ps.cycles().halfWidth())
+                    + " cycles per exit (" + Numbers.signed(ps.linesDiff().median()) + " lines, median); lower in "
+                    + ps.lower() + ", the same in " + ps.same() + ", higher in " + ps.higher() + ".");
         }
         return out;
     }

@@ -30,10 +30,10 @@ public final class ComparisonText {
         List<String> out = new ArrayList<>();
         ComparisonReport.Settings s = r.settings();
         out.add("footprint compare: before -> after (after minus before)");
-        out.addAll(TextBlocks.wrap("trace " + s.trace() + "; " + s.exits() + " exits, seed " + s.seed() + "; placement "
-                + s.placement() + "; guest " + s.guest() + ".", "", "  "));
-        out.addAll(TextBlocks.wrap("Stall cycles are divided by each model's memory-level parallelism (MLP);"
-                + " intervals are 95% paired-t over the same exit sequence.", "", ""));
+        out.addAll(TextBlocks.wrap("trace " + s.trace() + "; " + s.replicates() + " replicates of " + s.exits()
+                + " exits, seed " + s.seed() + "; placement " + s.placement() + "; guest " + s.guest() + ".", "", "  "));
+        out.addAll(TextBlocks.wrap("Stall cycles are divided by each model's memory-level parallelism (MLP)."
+                + " " + TextBlocks.STATISTICS, "", ""));
         out.add("");
         out.add("Verdict");
         for (String v : r.verdict()) {
@@ -146,10 +146,11 @@ public final class ComparisonText {
             return;
         }
         out.add("");
-        out.add("Placement sweep: " + ps.points().size() + " " + ps.kind() + " placements, " + ps.exitsPerPlacement()
-                + " exits each");
-        out.add("  after better in " + ps.better() + ", equal in " + ps.equal() + ", worse in " + ps.worse()
-                + " (by the 95% CI)");
+        out.add("Placement sweep: " + ps.points().size() + " " + ps.kind() + " placements, one replicate of "
+                + ps.exitsPerPlacement() + " exits each");
+        out.addAll(TextBlocks.wrap("cycles " + Numbers.signed(ps.cycles().mean()) + " [" + Numbers.signed(ps.cycles().low())
+                + ", " + Numbers.signed(ps.cycles().high()) + "] (95% CI over placements); after lower in " + ps.lower()
+                + ", the same in " + ps.same() + ", higher in " + ps.higher(), "  ", "    "));
         out.add(String.format(Locale.ROOT, "  %-14s %7s %7s %7s %7s %7s %7s", "diff per exit", "min", "p25", "median",
                 "p75", "max", "mean"));
         out.add(distribution("cycles", ps.cyclesDiff()));
