@@ -17,6 +17,8 @@ class BundledTracesTest {
     static final String SVM_TRACE = RepoFiles.resolve("traces/kvm-6.1/svm/svm-exits.trace").toString();
     static final String VMX_TRACE_7_2 = RepoFiles.resolve("traces/kvm-7.2/vmx/vmx-exits.trace").toString();
     static final String VMX_TRACE_6_12 = RepoFiles.resolve("traces/kvm-6.12/vmx/vmx-exits.trace").toString();
+    static final String SVM_TRACE_7_2 = RepoFiles.resolve("traces/kvm-7.2/svm/svm-exits.trace").toString();
+    static final String SVM_TRACE_6_12 = RepoFiles.resolve("traces/kvm-6.12/svm/svm-exits.trace").toString();
 
     static String[] args(String... head) {
         return layoutArgs("vcpu_vmx", head);
@@ -169,5 +171,75 @@ class BundledTracesTest {
         }
         // the sleep goes through record_steal_time (guest steal_time, its memslot) after sched-in
         assertThat(names).contains("vmx", "apic", "apic_page", "kvm", "steal_time", "memslot");
+    }
+
+    /** The SVM traces of newer kernels bind to that kernel's dumps: struct vmcb comes from the whole kvm-amd.ko dump. */
+    static String[] svmArgsOf(String kernel, String... head) {
+        List<String> a = new ArrayList<>(List.of(head));
+        a.add("--layout");
+        String dir = "models/layouts/debian-" + kernel + "/debian-" + kernel + "-";
+        for (String f : List.of("kvm-amd.all", "vcpu_svm.expanded", "kvm_lapic.expanded", "kvm.expanded", "kvm_run")) {
+            a.add(RepoFiles.resolve(dir + f + ".pahole").toString());
+        }
+        return a.toArray(String[]::new);
+    }
+
+    static long svmLines(CliRun run) throws IOException {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (JsonNode o : new ObjectMapper().readTree(run.out()).get("exits").get(0).get("objects")) {
+            if (o.get("object").asText().equals("svm")) {
+                return o.get("touchedLines").asLong();
+            }
+        }
+        throw new AssertionError("no svm object in " + run.out());
+    }
+
+    @Test
+    void svmTraceOf72ChecksWithTheTscDeadlineWriteAsAFastpathExit() {
+        CliRun run = CliRun.of(svmArgsOf("7.2", "trace", "check", SVM_TRACE_7_2));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(": ok: ").contains("CPUID").contains("IO_PORT")
+                .containsPattern("TSC_DEADLINE_WRITE +fastpath").containsPattern("X2APIC_ICR_IPI +fastpath")
+                .containsPattern("HLT +fastpath");
+    }
+
+    @Test
+    void svmTraceOf612ChecksWithTheTscDeadlineWriteOnTheSlowPath() {
+        CliRun run = CliRun.of(svmArgsOf("6.12", "trace", "check", SVM_TRACE_6_12));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(": ok: ").contains("CPUID").contains("IO_PORT")
+                .containsPattern("X2APIC_ICR_IPI +fastpath").containsPattern("HLT +fastpath")
+                .doesNotContainPattern("TSC_DEADLINE_WRITE +fastpath");
+    }
+
+    @Test
+    void svmTscDeadlineFastpathOf72TouchesFewerVcpuSvmLinesThanTheSlowPathOf61And612() throws IOException {
+        String[] exit = {"--format", "json", "--exit", "TSC_DEADLINE_WRITE"};
+        long v61 = svmLines(CliRun.of(svmArgs(concat(new String[] {"trace", "stats", SVM_TRACE}, exit))));
+        long v612 = svmLines(CliRun.of(svmArgsOf("6.12", concat(new String[] {"trace", "stats", SVM_TRACE_6_12}, exit))));
+        long v72 = svmLines(CliRun.of(svmArgsOf("7.2", concat(new String[] {"trace", "stats", SVM_TRACE_7_2}, exit))));
+        assertThat(v72).isPositive().isLessThan(v61).isLessThan(v612);
+    }
+
+    @Test
+    void svmStatsOf72PlaceVmcbFieldsAtTheirStructVmcbOffsets() throws IOException {
+        CliRun run = CliRun.of(svmArgsOf("7.2", "trace", "stats", SVM_TRACE_7_2, "--format", "json", "--exit", "X2APIC_ICR_IPI"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> vmcbFields = new ArrayList<>();
+        for (JsonNode o : new ObjectMapper().readTree(run.out()).get("exits").get(0).get("objects")) {
+            if (o.get("type").asText().equals("vmcb")) {
+                for (JsonNode f : o.get("fields")) {
+                    vmcbFields.add(f.get("path").asText() + "@" + f.get("offset").asLong());
+                }
+            }
+        }
+        // APM vol. 2 appendix B: EXITCODE 070h, NextRIP 0C8h; the save area starts at 400h, RIP at +178h
+        assertThat(vmcbFields).contains("control.exit_code@112", "control.next_rip@200", "save.rip@1400");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 }
