@@ -158,6 +158,21 @@ class BundledTracesTest {
         assertThat(run.err()).contains("vmx-exits.trace:").contains("no member");
     }
 
+    @Test
+    void vmxTrace72HaltBlocksAndTouchesStealTimeAndTheMemslot() throws IOException {
+        CliRun run = CliRun.of(vmxArgs("7.2", "trace", "stats", VMX_TRACE_7_2, "--format", "json", "--exit", "HLT"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode exit = new ObjectMapper().readTree(run.out()).get("exits").get(0);
+        assertThat(exit.get("exit").asText()).isEqualTo("HLT");
+        List<String> names = new ArrayList<>();
+        for (JsonNode o : exit.get("objects")) {
+            names.add(o.get("object").asText());
+            assertThat(o.get("touchedLines").asLong()).isGreaterThanOrEqualTo(o.get("idealLines").asLong());
+        }
+        // the sleep goes through record_steal_time (guest steal_time, its memslot) after sched-in
+        assertThat(names).contains("vmx", "apic", "apic_page", "kvm", "steal_time", "memslot");
+    }
+
     /** The SVM traces of newer kernels bind to that kernel's dumps: struct vmcb comes from the whole kvm-amd.ko dump. */
     static String[] svmArgsOf(String kernel, String... head) {
         List<String> a = new ArrayList<>(List.of(head));
