@@ -4,10 +4,10 @@ import footprint.compare.ComparisonReport;
 import footprint.compare.DensityMap;
 import footprint.compare.ExitComparison;
 import footprint.compare.FieldMove;
+import footprint.compare.Finding;
 import footprint.compare.GuestSweepPoint;
 import footprint.compare.InputFile;
 import footprint.compare.ModelComparison;
-import footprint.compare.Numbers;
 import footprint.compare.PairedDiff;
 import footprint.compare.PlacementPoint;
 import footprint.compare.PlacementSweep;
@@ -38,8 +38,9 @@ public final class ComparisonHtml {
                 .append(". Differences are after minus before. ").append(Html.escape(TextBlocks.STATISTICS))
                 .append(" Stall cycles are divided by the model's memory-level parallelism (MLP).</p>\n");
         h.append("<h2>Verdict</h2>\n<ul id=\"verdict\">\n");
-        for (String v : r.verdict()) {
-            h.append("<li>").append(Html.escape(v.strip())).append("</li>\n");
+        for (Finding f : r.verdict()) {
+            h.append(VerdictWords.headline(f) ? "<li>" : "<li class=\"detail\">").append(Html.escape(VerdictWords.sentence(f)))
+                    .append("</li>\n");
         }
         h.append("</ul>\n");
         for (ModelComparison m : r.models()) {
@@ -91,11 +92,15 @@ public final class ComparisonHtml {
         h.append("</table>\n<h3>Misses and cycles per exit</h3>\n<table class=\"metrics\"><tr><th>exit</th><th>metric</th>"
                 + "<th>before</th><th>after</th><th>diff</th><th>95% CI</th><th>p</th><th>share of exit</th></tr>\n");
         for (ExitComparison row : m.rows()) {
-            row.metrics().forEach((name, d) -> h.append("<tr><td>").append(Html.escape(row.exit())).append("</td><td>")
-                    .append(Html.escape(name)).append("</td>").append(num(Numbers.two(d.before())))
-                    .append(num(Numbers.two(d.after()))).append(diffCell(d, fine(name))).append(num(ci(d, fine(name))))
-                    .append(num(Numbers.p(d.pValue())))
-                    .append(num(name.endsWith("_cycles") ? Numbers.percent(d.shareOfExit()) : "")).append("</tr>\n"));
+            for (ExitComparison.OfMetric om : row.metrics()) {
+                PairedDiff d = om.diff();
+                boolean fine = om.metric().perLevel();
+                h.append("<tr><td>").append(Html.escape(row.exit())).append("</td><td>")
+                        .append(Html.escape(MetricWords.label(om.metric()))).append("</td>").append(num(Numbers.two(d.before())))
+                        .append(num(Numbers.two(d.after()))).append(diffCell(d, fine)).append(num(ci(d, fine)))
+                        .append(num(Numbers.p(d.pValue())))
+                        .append(num(om.metric().inCycles() ? Numbers.percent(d.shareOfExit()) : "")).append("</tr>\n");
+            }
         }
         h.append("</table>\n");
         List<String> exits = m.rows().stream().map(ExitComparison::exit).toList();
@@ -182,10 +187,5 @@ public final class ComparisonHtml {
     private static String ci(PairedDiff d, boolean fine) {
         java.util.function.DoubleFunction<String> f = fine ? Numbers::signedTwo : Numbers::signed;
         return "[" + f.apply(d.ciLow()) + ", " + f.apply(d.ciHigh()) + "]";
-    }
-
-    /** Miss counts get two decimals: a fraction of a line per exit matters. */
-    static boolean fine(String metric) {
-        return metric.contains("misses");
     }
 }

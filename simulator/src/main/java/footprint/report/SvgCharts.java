@@ -1,7 +1,6 @@
 package footprint.report;
 
 import footprint.compare.DensityMap;
-import footprint.compare.Numbers;
 import java.util.List;
 import java.util.Locale;
 
