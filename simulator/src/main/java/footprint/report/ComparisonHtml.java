@@ -24,7 +24,8 @@ public final class ComparisonHtml {
             + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 8px;"
             + "font-size:13px}td.n{text-align:right;font-family:monospace}th{background:#eee}"
             + ".better{color:#1a7f37}.worse{color:#c62828}.maps{display:flex;gap:2em;flex-wrap:wrap}"
-            + "code{font-size:12px}svg.chart{display:block;margin:1em 0}";
+            + "code{font-size:12px}svg.chart{display:block;margin:1em 0}li.detail{margin-left:2em}"
+            + "details{margin:.5em 0}summary{cursor:pointer;font-weight:bold;padding:.3em 0}";
 
     public static String render(ComparisonReport r) {
         StringBuilder h = new StringBuilder();
@@ -44,9 +45,18 @@ public final class ComparisonHtml {
         }
         h.append("</ul>\n");
         for (ModelComparison m : r.models()) {
-            model(h, m);
+            h.append(differenceChart(m));
         }
+        // Below the first screen, folded: the tables a reviewer opens when the verdict raises a question.
+        for (ModelComparison m : r.models()) {
+            h.append("<details class=\"model\"><summary>").append(Html.escape(m.model()))
+                    .append(": touched lines, misses and cycles per exit, guest-pressure and placement sweeps</summary>\n");
+            model(h, m);
+            h.append("</details>\n");
+        }
+        h.append("<details class=\"attribution\"><summary>Per-field attribution: hot fields whose line-mates changed</summary>\n");
         attribution(h, r);
+        h.append("</details>\n<details class=\"density\"><summary>Density maps of both layouts</summary>\n");
         h.append("<h2>Density maps</h2>\n<p>One row per cacheline, one cell per byte: <span style=\"color:#d62728\">"
                 + "accessed</span>, <span style=\"color:#7f9fc0\">members</span> (alternating blues), grey: hole, lighter: padding.</p>\n");
         for (DensityMap before : r.densityMaps()) {
@@ -63,6 +73,7 @@ public final class ComparisonHtml {
             }
             h.append("</div>\n");
         }
+        h.append("</details>\n");
         if (!r.warnings().isEmpty()) {
             h.append("<h2>Warnings</h2>\n<ul class=\"warnings\">\n");
             r.warnings().forEach(w -> h.append("<li>").append(Html.escape(w)).append("</li>\n"));
@@ -103,10 +114,6 @@ public final class ComparisonHtml {
             }
         }
         h.append("</table>\n");
-        List<String> exits = m.rows().stream().map(ExitComparison::exit).toList();
-        h.append(SvgCharts.bars("Estimated cycles per exit, " + m.model(), exits,
-                m.rows().stream().mapToDouble(r -> r.metric(Metrics.ESTIMATED).before()).toArray(),
-                m.rows().stream().mapToDouble(r -> r.metric(Metrics.ESTIMATED).after()).toArray()));
         if (!m.guestSweep().isEmpty()) {
             h.append("<h3>Guest-pressure sweep (mix)</h3>\n<table class=\"guest-sweep\"><tr><th>guest working set</th>"
                     + "<th>accesses per exit</th><th>exits</th>");
@@ -144,6 +151,20 @@ public final class ComparisonHtml {
             }
             h.append("</table>\n");
         }
+    }
+
+    /**
+     * The difference in estimated cycles per exit reason and for the mix with its interval over
+     * replicates: what the verdict rests on. Absolute cycles of both sides (about 3000 each)
+     * would draw bars that look the same.
+     */
+    private static String differenceChart(ModelComparison m) {
+        List<ExitComparison> rows = m.rows();
+        return SvgCharts.differences(m.model() + ": estimated cycles per exit, after minus before (95% interval over "
+                        + "replicates)", rows.stream().map(ExitComparison::exit).toList(),
+                rows.stream().mapToDouble(r -> r.metric(Metrics.ESTIMATED).diff()).toArray(),
+                rows.stream().mapToDouble(r -> r.metric(Metrics.ESTIMATED).ciLow()).toArray(),
+                rows.stream().mapToDouble(r -> r.metric(Metrics.ESTIMATED).ciHigh()).toArray());
     }
 
     private static void attribution(StringBuilder h, ComparisonReport r) {
