@@ -116,7 +116,7 @@ public final class ComparisonHtml {
         h.append("</table>\n");
         if (!m.guestSweep().isEmpty()) {
             h.append("<h3>Guest-pressure sweep (mix)</h3>\n<table class=\"guest-sweep\"><tr><th>guest working set</th>"
-                    + "<th>accesses per exit</th><th>exits</th>");
+                    + "<th>accesses per exit</th><th>exits per replicate</th>");
             m.levels().forEach(l -> h.append("<th>").append(Html.escape(l)).append(" misses before / after</th>"));
             h.append("<th>cycles before</th><th>diff</th><th>95% CI</th></tr>\n");
             for (GuestSweepPoint p : m.guestSweep()) {

@@ -100,7 +100,7 @@ public final class ComparisonMarkdown {
                         .append(" | ").append(om.metric().inCycles() ? Numbers.percent(d.shareOfExit()) : "").append(" |\n");
             }
         }
-        md.append("\n### Guest-pressure sweep (mix)\n\n| guest working set | accesses per exit | exits |");
+        md.append("\n### Guest-pressure sweep (mix)\n\n| guest working set | accesses per exit | exits per replicate |");
         m.levels().forEach(l -> md.append(' ').append(l).append(" misses before / after |"));
         md.append(" cycles before | diff | 95% CI |\n|---:|---:|---:|");
         m.levels().forEach(l -> md.append("---:|"));

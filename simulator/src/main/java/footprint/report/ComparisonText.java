@@ -131,7 +131,7 @@ public final class ComparisonText {
                     TextBlocks.fit(Numbers.signed(c.diff()) + " [" + Numbers.signed(c.ciLow()) + ", "
                             + Numbers.signed(c.ciHigh()) + "]", 25)));
         }
-        out.add("  (acc: guest accesses per exit; exits per point: "
+        out.add("  (acc: guest accesses per exit; exits per replicate: "
                 + String.join(",", m.guestSweep().stream().map(p -> Integer.toString(p.exits())).toList()) + ")");
     }
 
