@@ -69,7 +69,8 @@ final class LockstepReplay {
         int estimated = paired.indexOf(Metrics.ESTIMATED);
         ExitReplay a = ExitReplay.of(setup.before(), basesA, cacheA, guest, seed, setup.sequence().open(seed));
         ExitReplay b = ExitReplay.of(setup.after(), basesB, cacheB, guest, seed, setup.sequence().open(seed));
-        ExitReplay shadow = ExitReplay.shadow(m.caches().create(seed), guest, seed);
+        // Without a guest the shadow touches no cache: it needs none of its own (large LLCs cost megabytes each).
+        ExitReplay shadow = ExitReplay.shadow(guest.isNone() ? cacheA : m.caches().create(seed), guest, seed);
         ReplayDriver.run(List.of(a, b), shadow, cacheA.levels(), exits,
                 (sides, shadowChunk) -> r.add(sides[0], sides[1], shadowChunk, metricsA, metricsB, index, estimated),
                 progress);

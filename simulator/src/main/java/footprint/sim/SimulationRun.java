@@ -47,7 +47,8 @@ public final class SimulationRun {
         }
         SimulationRun run = new SimulationRun(program, LineFootprint.of(program, bases, cache.lineSize()), cost);
         ExitReplay main = ExitReplay.of(program, bases, cache, guest, seed, sequence.open(seed));
-        ExitReplay shadow = ExitReplay.shadow(caches.create(seed), guest, seed);
+        // Without a guest the shadow touches no cache: it needs none of its own (large LLCs cost megabytes each).
+        ExitReplay shadow = ExitReplay.shadow(guest.isNone() ? cache : caches.create(seed), guest, seed);
         ReplayDriver.run(List.of(main), shadow, cache.levels(), exits, (sides, shadowChunk) -> run.add(sides[0], shadowChunk),
                 progress);
         return run;
