@@ -21,10 +21,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def cycles(row):
-    """The estimated-cycles difference of a row: (diff, low, high)."""
+    """The estimated-cycles difference of a row: (diff, low, high). Reads reports from before
+    metrics were records too (a map keyed "estimated_cycles"), to compare with the old method."""
     m = row["metrics"]
-    c = m["estimated_cycles"] if isinstance(m, dict) else next(x for x in m if x["metric"]["kind"] == "ESTIMATED")
-    return c["diff"], c.get("ciLow", c.get("ci_low")), c.get("ciHigh", c.get("ci_high"))
+    if isinstance(m, dict):
+        c = m["estimated_cycles"]
+    else:
+        c = next(x["diff"] for x in m if x["metric"]["kind"] == "ESTIMATED_CYCLES")
+    return c["diff"], c["ciLow"], c["ciHigh"]
 
 
 def report(seed, args):

@@ -21,7 +21,7 @@ public final class Comparison {
                 setup.placement().kind().name().toLowerCase(java.util.Locale.ROOT), setup.guest().describe(),
                 setup.guestSweep(), setup.placements(), PairedDiff.CONFIDENCE);
         return new ComparisonReport(commandLine, List.copyOf(inputs), settings, models,
-                FieldAttribution.moves(setup.before(), setup.after(), lineSize), sole, maps, Verdict.write(models),
+                FieldAttribution.moves(setup.before(), setup.after(), lineSize), sole, maps, Verdict.findings(models),
                 List.copyOf(warnings));
     }
 }

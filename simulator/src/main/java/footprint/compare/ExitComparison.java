@@ -1,14 +1,17 @@
 package footprint.compare;
 
+import footprint.sim.Metric;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One exit reason (or the mix) compared: touched lines per object with the ideal, and paired
  * differences of the per-exit metrics (misses per level, stall and estimated cycles).
  */
 public record ExitComparison(String exit, boolean fastpath, long count, List<ObjectLines> lines,
-        Map<String, PairedDiff> metrics) {
+        List<OfMetric> metrics) {
+    /** One metric's paired difference over the row's exits. */
+    public record OfMetric(Metric metric, PairedDiff diff) {}
+
     public double linesBefore() {
         return lines.stream().mapToDouble(ObjectLines::before).sum();
     }
@@ -21,11 +24,8 @@ public record ExitComparison(String exit, boolean fastpath, long count, List<Obj
         return lines.stream().mapToDouble(ObjectLines::ideal).sum();
     }
 
-    public PairedDiff metric(String name) {
-        PairedDiff d = metrics.get(name);
-        if (d == null) {
-            throw new IllegalArgumentException("no metric " + name + " (have " + metrics.keySet() + ")");
-        }
-        return d;
+    public PairedDiff metric(Metric metric) {
+        return metrics.stream().filter(m -> m.metric().equals(metric)).findFirst().map(OfMetric::diff)
+                .orElseThrow(() -> new IllegalArgumentException("no metric " + metric));
     }
 }

@@ -7,15 +7,14 @@ import footprint.sim.ExitSummary;
 import footprint.sim.GuestModel;
 import footprint.sim.LineCache;
 import footprint.sim.LineFootprint;
+import footprint.sim.Metric;
 import footprint.sim.Metrics;
 import footprint.sim.Placement;
 import footprint.sim.ReplayChunk;
 import footprint.sim.ReplayDriver;
 import footprint.sim.ReplayProgress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One replicate of a comparison: both layouts replayed in lockstep over the same exit sequence
@@ -27,7 +26,7 @@ final class LockstepReplay {
     private final ExitProgram program;
     private final LineFootprint footprintA;
     private final LineFootprint footprintB;
-    private final List<String> paired;
+    private final List<Metric> paired;
     /** Per row (exit kind, then the mix at index exitCount) and paired metric, the sums before and after. */
     private final double[][] sumBefore;
     private final double[][] sumAfter;
@@ -36,7 +35,7 @@ final class LockstepReplay {
     private final int[] perExit;
     private int exits;
 
-    private LockstepReplay(ExitProgram program, LineFootprint footprintA, LineFootprint footprintB, List<String> paired) {
+    private LockstepReplay(ExitProgram program, LineFootprint footprintA, LineFootprint footprintB, List<Metric> paired) {
         this.program = program;
         this.footprintA = footprintA;
         this.footprintB = footprintB;
@@ -60,7 +59,7 @@ final class LockstepReplay {
         LineCache cacheB = m.caches().create(seed);
         LineFootprint fa = LineFootprint.of(setup.before(), basesA, cacheA.lineSize());
         LineFootprint fb = LineFootprint.of(setup.after(), basesB, cacheB.lineSize());
-        List<String> paired = new ArrayList<>();
+        List<Metric> paired = new ArrayList<>();
         m.cost().levelNames().forEach(l -> paired.add(Metrics.misses(l)));
         paired.addAll(List.of(Metrics.HOST_STALL, Metrics.GUEST_STALL, Metrics.ESTIMATED));
         LockstepReplay r = new LockstepReplay(setup.before(), fa, fb, paired);
@@ -70,7 +69,8 @@ final class LockstepReplay {
         int estimated = paired.indexOf(Metrics.ESTIMATED);
         ExitReplay a = ExitReplay.of(setup.before(), basesA, cacheA, guest, seed, setup.sequence().open(seed));
         ExitReplay b = ExitReplay.of(setup.after(), basesB, cacheB, guest, seed, setup.sequence().open(seed));
-        ExitReplay shadow = ExitReplay.shadow(m.caches().create(seed), guest, seed);
+        // Without a guest the shadow touches no cache: it needs none of its own (large LLCs cost megabytes each).
+        ExitReplay shadow = ExitReplay.shadow(guest.isNone() ? cacheA : m.caches().create(seed), guest, seed);
         ReplayDriver.run(List.of(a, b), shadow, cacheA.levels(), exits,
                 (sides, shadowChunk) -> r.add(sides[0], sides[1], shadowChunk, metricsA, metricsB, index, estimated),
                 progress);
@@ -120,14 +120,14 @@ final class LockstepReplay {
             }
             long count = with.stream().mapToLong(r -> r.count(row)).sum();
             double exitCost = with.stream().mapToDouble(r -> r.costBefore[row] / r.count(row)).average().orElse(0);
-            Map<String, PairedDiff> diffs = new LinkedHashMap<>();
+            List<ExitComparison.OfMetric> diffs = new ArrayList<>();
             for (int i = 0; i < first.paired.size(); i++) {
                 int metric = i;
                 double[] before = with.stream().mapToDouble(r -> r.sumBefore[row][metric] / r.count(row)).toArray();
                 double[] after = with.stream().mapToDouble(r -> r.sumAfter[row][metric] / r.count(row)).toArray();
                 // A share of the exit's cycles only means something for a difference in cycles.
-                boolean cycles = first.paired.get(i).endsWith("_cycles");
-                diffs.put(first.paired.get(i), PairedDiff.overReplicates(before, after, cycles ? exitCost : 0));
+                Metric m = first.paired.get(i);
+                diffs.add(new ExitComparison.OfMetric(m, PairedDiff.overReplicates(before, after, m.inCycles() ? exitCost : 0)));
             }
             rows.add(new ExitComparison(mix ? ExitSummary.MIX : program.exitName(e), !mix && program.fastpath(e), count,
                     objectLines(with, mix ? -1 : e, count), diffs));

@@ -2,16 +2,16 @@ package footprint.compare;
 
 import footprint.sim.ExitSummary;
 import footprint.sim.Metrics;
-import footprint.units.ByteSize;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-/** Writes the verdict sentences from the numbers of a comparison, and answers "is after worse?". */
+/** Draws the verdict's findings from the numbers of a comparison, and answers "is after worse?". */
 public final class Verdict {
     private Verdict() {}
 
-    public static List<String> write(List<ModelComparison> models) {
-        List<String> out = new ArrayList<>();
+    public static List<Finding> findings(List<ModelComparison> models) {
+        List<Finding> out = new ArrayList<>();
         for (ModelComparison m : models) {
             out.addAll(forModel(m));
         }
@@ -23,30 +23,16 @@ public final class Verdict {
         return models.stream().anyMatch(m -> m.mix().metric(Metrics.ESTIMATED).higher());
     }
 
-    private static List<String> forModel(ModelComparison m) {
-        List<String> out = new ArrayList<>();
+    private static List<Finding> forModel(ModelComparison m) {
+        List<Finding> out = new ArrayList<>();
         ExitComparison mix = m.mix();
         PairedDiff cycles = mix.metric(Metrics.ESTIMATED);
         double lines = mix.linesAfter() - mix.linesBefore();
         boolean sweepQuiet = m.guestSweep().stream().noneMatch(p -> significant(p.mix().metric(Metrics.ESTIMATED)));
         if (Math.abs(lines) < 1e-9 && !significant(cycles) && sweepQuiet) {
-            out.add(m.model() + ": no measurable difference: touched lines, misses and cycles per exit are the"
-                    + " same within the 95% interval for every exit and guest working set.");
+            out.add(new Finding.NoDifference(m.model()));
         } else {
-            StringBuilder sb = new StringBuilder(m.model() + ": after touches " + Numbers.two(mix.linesAfter())
-                    + " lines per exit against " + Numbers.two(mix.linesBefore()) + " (ideal "
-                    + Numbers.two(mix.linesIdeal()) + ")");
-            if (significant(cycles)) {
-                sb.append(" and ").append(cycles.diff() < 0 ? "saves " : "costs ")
-                        .append(Numbers.one(Math.abs(cycles.diff()))).append(" +/- ").append(Numbers.one(cycles.halfWidth()))
-                        .append(" cycles per exit, ").append(Numbers.percent(cycles.shareOfExit()).replace("+", "").replace("-", ""))
-                        .append(" of the exit.");
-            } else {
-                sb.append("; no measurable difference in cycles per exit (").append(Numbers.signed(cycles.diff()))
-                        .append(", 95% CI ").append(Numbers.signed(cycles.ciLow())).append(" to ")
-                        .append(Numbers.signed(cycles.ciHigh())).append(").");
-            }
-            out.add(sb.toString());
+            out.add(new Finding.Mix(m.model(), mix.linesBefore(), mix.linesAfter(), mix.linesIdeal(), cycles));
             for (ExitComparison row : m.rows()) {
                 if (row.exit().equals(ExitSummary.MIX)) {
                     continue;
@@ -54,40 +40,23 @@ public final class Verdict {
                 double d = row.linesAfter() - row.linesBefore();
                 PairedDiff c = row.metric(Metrics.ESTIMATED);
                 if (Math.abs(d) >= 0.5 || significant(c)) {
-                    out.add("  " + row.exit() + ": " + lineWords(d) + (significant(c)
-                            ? ", " + Numbers.signed(c.diff()) + " +/- " + Numbers.one(c.halfWidth()) + " cycles ("
-                                    + Numbers.percent(c.shareOfExit()) + " of the exit)"
-                            : ", cycles unchanged within the interval") + ".");
+                    out.add(new Finding.ExitChange(m.model(), row.exit(), d, c));
                 }
             }
         }
         m.guestSweep().stream().filter(p -> significant(p.mix().metric(Metrics.ESTIMATED)))
-                .max(java.util.Comparator.comparingDouble(p -> Math.abs(p.mix().metric(Metrics.ESTIMATED).diff())))
-                .ifPresent(p -> {
-                    PairedDiff c = p.mix().metric(Metrics.ESTIMATED);
-                    out.add("  Guest sweep: the largest difference, at a " + ByteSize.format(p.guestBytes())
-                            + " guest working set, is " + Numbers.signed(c.diff()) + " +/- " + Numbers.one(c.halfWidth())
-                            + " cycles per exit (" + Numbers.percent(c.shareOfExit()) + " of the exit).");
-                });
+                .max(Comparator.comparingDouble(p -> Math.abs(p.mix().metric(Metrics.ESTIMATED).diff())))
+                .ifPresent(p -> out.add(new Finding.GuestSweepPeak(m.model(), p.guestBytes(), p.mix().metric(Metrics.ESTIMATED))));
         PlacementSweep ps = m.placementSweep();
         if (ps != null && !ps.points().isEmpty()) {
-            out.add("  Over " + ps.points().size() + " random placements (one replicate each) after costs "
-                    + Numbers.signed(ps.cycles().mean()) + " +/- " + Numbers.one(ps.cycles().halfWidth())
-                    + " cycles per exit (" + Numbers.signed(ps.linesDiff().median()) + " lines, median); lower in "
-                    + ps.lower() + ", the same in " + ps.same() + ", higher in " + ps.higher() + ".");
+            out.add(new Finding.PlacementSpread(m.model(), ps.points().size(), ps.cycles(), ps.linesDiff().median(),
+                    ps.lower(), ps.same(), ps.higher()));
         }
         return out;
     }
 
-    private static boolean significant(PairedDiff d) {
+    /** The 95% interval of the difference excludes zero. */
+    static boolean significant(PairedDiff d) {
         return d.lower() || d.higher();
-    }
-
-    private static String lineWords(double d) {
-        if (Math.abs(d) < 1e-9) {
-            return "same lines";
-        }
-        String n = Numbers.one(Math.abs(d)).replace(".0", "");
-        return (d < 0 ? "saves " : "adds ") + n + (n.equals("1") ? " line" : " lines");
     }
 }

@@ -4,10 +4,10 @@ import footprint.compare.ComparisonReport;
 import footprint.compare.DensityMap;
 import footprint.compare.ExitComparison;
 import footprint.compare.FieldMove;
+import footprint.compare.Finding;
 import footprint.compare.GuestSweepPoint;
 import footprint.compare.InputFile;
 import footprint.compare.ModelComparison;
-import footprint.compare.Numbers;
 import footprint.compare.PairedDiff;
 import footprint.compare.PlacementPoint;
 import footprint.compare.PlacementSweep;
@@ -24,7 +24,8 @@ public final class ComparisonHtml {
             + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 8px;"
             + "font-size:13px}td.n{text-align:right;font-family:monospace}th{background:#eee}"
             + ".better{color:#1a7f37}.worse{color:#c62828}.maps{display:flex;gap:2em;flex-wrap:wrap}"
-            + "code{font-size:12px}svg.chart{display:block;margin:1em 0}";
+            + "code{font-size:12px}svg.chart{display:block;margin:1em 0}li.detail{margin-left:2em}"
+            + "details{margin:.5em 0}summary{cursor:pointer;font-weight:bold;padding:.3em 0}";
 
     public static String render(ComparisonReport r) {
         StringBuilder h = new StringBuilder();
@@ -38,14 +39,24 @@ public final class ComparisonHtml {
                 .append(". Differences are after minus before. ").append(Html.escape(TextBlocks.STATISTICS))
                 .append(" Stall cycles are divided by the model's memory-level parallelism (MLP).</p>\n");
         h.append("<h2>Verdict</h2>\n<ul id=\"verdict\">\n");
-        for (String v : r.verdict()) {
-            h.append("<li>").append(Html.escape(v.strip())).append("</li>\n");
+        for (Finding f : r.verdict()) {
+            h.append(VerdictWords.headline(f) ? "<li>" : "<li class=\"detail\">").append(Html.escape(VerdictWords.sentence(f)))
+                    .append("</li>\n");
         }
         h.append("</ul>\n");
         for (ModelComparison m : r.models()) {
-            model(h, m);
+            h.append(differenceChart(m));
         }
+        // Below the first screen, folded: the tables a reviewer opens when the verdict raises a question.
+        for (ModelComparison m : r.models()) {
+            h.append("<details class=\"model\"><summary>").append(Html.escape(m.model()))
+                    .append(": touched lines, misses and cycles per exit, guest-pressure and placement sweeps</summary>\n");
+            model(h, m);
+            h.append("</details>\n");
+        }
+        h.append("<details class=\"attribution\"><summary>Per-field attribution: hot fields whose line-mates changed</summary>\n");
         attribution(h, r);
+        h.append("</details>\n<details class=\"density\"><summary>Density maps of both layouts</summary>\n");
         h.append("<h2>Density maps</h2>\n<p>One row per cacheline, one cell per byte: <span style=\"color:#d62728\">"
                 + "accessed</span>, <span style=\"color:#7f9fc0\">members</span> (alternating blues), grey: hole, lighter: padding.</p>\n");
         for (DensityMap before : r.densityMaps()) {
@@ -62,6 +73,7 @@ public final class ComparisonHtml {
             }
             h.append("</div>\n");
         }
+        h.append("</details>\n");
         if (!r.warnings().isEmpty()) {
             h.append("<h2>Warnings</h2>\n<ul class=\"warnings\">\n");
             r.warnings().forEach(w -> h.append("<li>").append(Html.escape(w)).append("</li>\n"));
@@ -91,20 +103,20 @@ public final class ComparisonHtml {
         h.append("</table>\n<h3>Misses and cycles per exit</h3>\n<table class=\"metrics\"><tr><th>exit</th><th>metric</th>"
                 + "<th>before</th><th>after</th><th>diff</th><th>95% CI</th><th>p</th><th>share of exit</th></tr>\n");
         for (ExitComparison row : m.rows()) {
-            row.metrics().forEach((name, d) -> h.append("<tr><td>").append(Html.escape(row.exit())).append("</td><td>")
-                    .append(Html.escape(name)).append("</td>").append(num(Numbers.two(d.before())))
-                    .append(num(Numbers.two(d.after()))).append(diffCell(d, fine(name))).append(num(ci(d, fine(name))))
-                    .append(num(Numbers.p(d.pValue())))
-                    .append(num(name.endsWith("_cycles") ? Numbers.percent(d.shareOfExit()) : "")).append("</tr>\n"));
+            for (ExitComparison.OfMetric om : row.metrics()) {
+                PairedDiff d = om.diff();
+                boolean fine = om.metric().perLevel();
+                h.append("<tr><td>").append(Html.escape(row.exit())).append("</td><td>")
+                        .append(Html.escape(MetricWords.label(om.metric()))).append("</td>").append(num(Numbers.two(d.before())))
+                        .append(num(Numbers.two(d.after()))).append(diffCell(d, fine)).append(num(ci(d, fine)))
+                        .append(num(Numbers.p(d.pValue())))
+                        .append(num(om.metric().inCycles() ? Numbers.percent(d.shareOfExit()) : "")).append("</tr>\n");
+            }
         }
         h.append("</table>\n");
-        List<String> exits = m.rows().stream().map(ExitComparison::exit).toList();
-        h.append(SvgCharts.bars("Estimated cycles per exit, " + m.model(), exits,
-                m.rows().stream().mapToDouble(r -> r.metric(Metrics.ESTIMATED).before()).toArray(),
-                m.rows().stream().mapToDouble(r -> r.metric(Metrics.ESTIMATED).after()).toArray()));
         if (!m.guestSweep().isEmpty()) {
             h.append("<h3>Guest-pressure sweep (mix)</h3>\n<table class=\"guest-sweep\"><tr><th>guest working set</th>"
-                    + "<th>accesses per exit</th><th>exits</th>");
+                    + "<th>accesses per exit</th><th>exits per replicate</th>");
             m.levels().forEach(l -> h.append("<th>").append(Html.escape(l)).append(" misses before / after</th>"));
             h.append("<th>cycles before</th><th>diff</th><th>95% CI</th></tr>\n");
             for (GuestSweepPoint p : m.guestSweep()) {
@@ -139,6 +151,20 @@ public final class ComparisonHtml {
             }
             h.append("</table>\n");
         }
+    }
+
+    /**
+     * The difference in estimated cycles per exit reason and for the mix with its interval over
+     * replicates: what the verdict rests on. Absolute cycles of both sides (about 3000 each)
+     * would draw bars that look the same.
+     */
+    private static String differenceChart(ModelComparison m) {
+        List<ExitComparison> rows = m.rows();
+        return SvgCharts.differences(m.model() + ": estimated cycles per exit, after minus before (95% interval over "
+                        + "replicates)", rows.stream().map(ExitComparison::exit).toList(),
+                rows.stream().mapToDouble(r -> r.metric(Metrics.ESTIMATED).diff()).toArray(),
+                rows.stream().mapToDouble(r -> r.metric(Metrics.ESTIMATED).ciLow()).toArray(),
+                rows.stream().mapToDouble(r -> r.metric(Metrics.ESTIMATED).ciHigh()).toArray());
     }
 
     private static void attribution(StringBuilder h, ComparisonReport r) {
@@ -182,10 +208,5 @@ public final class ComparisonHtml {
     private static String ci(PairedDiff d, boolean fine) {
         java.util.function.DoubleFunction<String> f = fine ? Numbers::signedTwo : Numbers::signed;
         return "[" + f.apply(d.ciLow()) + ", " + f.apply(d.ciHigh()) + "]";
-    }
-
-    /** Miss counts get two decimals: a fraction of a line per exit matters. */
-    static boolean fine(String metric) {
-        return metric.contains("misses");
     }
 }

@@ -5,10 +5,10 @@ import footprint.compare.DensityMap;
 import footprint.compare.Distribution;
 import footprint.compare.ExitComparison;
 import footprint.compare.FieldMove;
+import footprint.compare.Finding;
 import footprint.compare.GuestSweepPoint;
 import footprint.compare.InputFile;
 import footprint.compare.ModelComparison;
-import footprint.compare.Numbers;
 import footprint.compare.ObjectLines;
 import footprint.compare.PairedDiff;
 import footprint.compare.PlacementPoint;
@@ -31,8 +31,8 @@ public final class ComparisonMarkdown {
                 .append(". Differences are after minus before. ").append(TextBlocks.STATISTICS)
                 .append(" Stall cycles are divided by the model's memory-level parallelism (MLP).\n\n");
         md.append("## Verdict\n\n");
-        for (String v : r.verdict()) {
-            md.append(v.startsWith("  ") ? "  - " : "- ").append(v.strip()).append('\n');
+        for (Finding f : r.verdict()) {
+            md.append(VerdictWords.headline(f) ? "- " : "  - ").append(VerdictWords.sentence(f)).append('\n');
         }
         for (ModelComparison m : r.models()) {
             model(md, m);
@@ -89,14 +89,18 @@ public final class ComparisonMarkdown {
         md.append("\n### Misses and cycles per exit\n\n| exit | metric | before | after | diff | 95% CI | p | share of exit |\n"
                 + "|---|---|---:|---:|---:|---|---:|---:|\n");
         for (ExitComparison row : m.rows()) {
-            row.metrics().forEach((name, d) -> md.append("| ").append(row.exit()).append(" | ").append(name).append(" | ")
-                    .append(Numbers.two(d.before())).append(" | ").append(Numbers.two(d.after())).append(" | ")
-                    .append(ComparisonHtml.fine(name) ? Numbers.signedTwo(d.diff()) : Numbers.signed(d.diff())).append(" | ")
-                    .append(ComparisonHtml.fine(name) ? "[" + Numbers.signedTwo(d.ciLow()) + ", " + Numbers.signedTwo(d.ciHigh()) + "]" : ci(d))
-                    .append(" | ").append(Numbers.p(d.pValue()))
-                    .append(" | ").append(name.endsWith("_cycles") ? Numbers.percent(d.shareOfExit()) : "").append(" |\n"));
+            for (ExitComparison.OfMetric om : row.metrics()) {
+                PairedDiff d = om.diff();
+                boolean fine = om.metric().perLevel();
+                md.append("| ").append(row.exit()).append(" | ").append(MetricWords.label(om.metric())).append(" | ")
+                        .append(Numbers.two(d.before())).append(" | ").append(Numbers.two(d.after())).append(" | ")
+                        .append(fine ? Numbers.signedTwo(d.diff()) : Numbers.signed(d.diff())).append(" | ")
+                        .append(fine ? "[" + Numbers.signedTwo(d.ciLow()) + ", " + Numbers.signedTwo(d.ciHigh()) + "]" : ci(d))
+                        .append(" | ").append(Numbers.p(d.pValue()))
+                        .append(" | ").append(om.metric().inCycles() ? Numbers.percent(d.shareOfExit()) : "").append(" |\n");
+            }
         }
-        md.append("\n### Guest-pressure sweep (mix)\n\n| guest working set | accesses per exit | exits |");
+        md.append("\n### Guest-pressure sweep (mix)\n\n| guest working set | accesses per exit | exits per replicate |");
         m.levels().forEach(l -> md.append(' ').append(l).append(" misses before / after |"));
         md.append(" cycles before | diff | 95% CI |\n|---:|---:|---:|");
         m.levels().forEach(l -> md.append("---:|"));

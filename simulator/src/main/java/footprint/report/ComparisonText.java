@@ -5,14 +5,15 @@ import footprint.compare.ComparisonReport;
 import footprint.compare.DensityMap;
 import footprint.compare.ExitComparison;
 import footprint.compare.FieldMove;
+import footprint.compare.Finding;
 import footprint.compare.GuestSweepPoint;
 import footprint.compare.InputFile;
 import footprint.compare.ModelComparison;
-import footprint.compare.Numbers;
 import footprint.compare.ObjectLines;
 import footprint.compare.PairedDiff;
 import footprint.compare.PlacementSweep;
 import footprint.compare.SoleFieldLine;
+import footprint.sim.Metric;
 import footprint.sim.Metrics;
 import footprint.units.ByteSize;
 import java.util.ArrayList;
@@ -36,9 +37,9 @@ public final class ComparisonText {
                 + " " + TextBlocks.STATISTICS, "", ""));
         out.add("");
         out.add("Verdict");
-        for (String v : r.verdict()) {
-            String indent = v.startsWith("  ") ? "    " : "  ";
-            out.addAll(TextBlocks.wrap(v.strip(), indent, indent + "  "));
+        for (Finding f : r.verdict()) {
+            String indent = VerdictWords.headline(f) ? "  " : "    ";
+            out.addAll(TextBlocks.wrap(VerdictWords.sentence(f), indent, indent + "  "));
         }
         for (ModelComparison m : r.models()) {
             model(out, m);
@@ -84,27 +85,20 @@ public final class ComparisonText {
         out.add("");
         out.add("Misses and cycles per exit");
         out.add(String.format(Locale.ROOT, "  %-12s %9s %9s %8s %-19s %7s", "", "before", "after", "diff", " 95% CI", "p"));
-        List<String> shown = new ArrayList<>();
+        List<Metric> shown = new ArrayList<>();
         for (int l = 0; l < Math.min(2, m.levels().size()); l++) {
             shown.add(Metrics.misses(m.levels().get(l)));
         }
         shown.add(Metrics.ESTIMATED);
         for (ExitComparison row : m.rows()) {
             out.add("  " + row.exit() + (row.fastpath() ? " (fastpath)" : ""));
-            for (String metric : shown) {
-                out.add(metricRow(label(metric), row.metric(metric), !metric.equals(Metrics.ESTIMATED)));
+            for (Metric metric : shown) {
+                out.add(metricRow(metric.perLevel() ? MetricWords.label(metric) : "cycles", row.metric(metric), metric.perLevel()));
             }
             out.add("    share of the exit's cycles: " + Numbers.percent(row.metric(Metrics.ESTIMATED).shareOfExit()));
         }
         guestSweep(out, m);
         placementSweep(out, m.placementSweep());
-    }
-
-    private static String label(String metric) {
-        if (metric.equals(Metrics.ESTIMATED)) {
-            return "cycles";
-        }
-        return metric.substring(metric.indexOf('.') + 1) + " misses";
     }
 
     /** Misses get two decimals (a fraction of a line per exit matters), cycles one. */
@@ -137,7 +131,7 @@ public final class ComparisonText {
                     TextBlocks.fit(Numbers.signed(c.diff()) + " [" + Numbers.signed(c.ciLow()) + ", "
                             + Numbers.signed(c.ciHigh()) + "]", 25)));
         }
-        out.add("  (acc: guest accesses per exit; exits per point: "
+        out.add("  (acc: guest accesses per exit; exits per replicate: "
                 + String.join(",", m.guestSweep().stream().map(p -> Integer.toString(p.exits())).toList()) + ")");
     }
 

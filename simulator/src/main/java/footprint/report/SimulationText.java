@@ -1,6 +1,5 @@
 package footprint.report;
 
-import footprint.compare.Numbers;
 import footprint.sim.ExitSummary;
 import footprint.sim.MetricSummary;
 import footprint.sim.Metrics;

@@ -1,13 +1,11 @@
 package footprint.report;
 
 import footprint.compare.DensityMap;
-import footprint.compare.Numbers;
 import java.util.List;
 import java.util.Locale;
 
-/** Inline SVG charts for the HTML report: grouped bars, a series with error bars, a dot plot and density grids. */
+/** Inline SVG charts for the HTML report: differences with their interval whiskers, and density grids. */
 final class SvgCharts {
-    static final String BEFORE = "#4e79a7";
     static final String AFTER = "#f28e2b";
     private static final int W = 720;
     private static final int H = 280;
@@ -16,29 +14,6 @@ final class SvgCharts {
     private static final int TOP = 20;
 
     private SvgCharts() {}
-
-    /** Before/after bars per category (e.g. cycles per exit for each exit reason). */
-    static String bars(String title, List<String> categories, double[] before, double[] after) {
-        double max = 0;
-        for (int i = 0; i < categories.size(); i++) {
-            max = Math.max(max, Math.max(before[i], after[i]));
-        }
-        max = max <= 0 ? 1 : max * 1.1;
-        StringBuilder s = open(title);
-        axisY(s, 0, max);
-        double slot = (W - LEFT - 10.0) / categories.size();
-        for (int i = 0; i < categories.size(); i++) {
-            double x = LEFT + i * slot;
-            double bw = slot * 0.35;
-            rect(s, x + slot * 0.12, y(before[i], 0, max), bw, y(0, 0, max) - y(before[i], 0, max), BEFORE,
-                    categories.get(i) + " before " + Numbers.one(before[i]));
-            rect(s, x + slot * 0.12 + bw, y(after[i], 0, max), bw, y(0, 0, max) - y(after[i], 0, max), AFTER,
-                    categories.get(i) + " after " + Numbers.one(after[i]));
-            label(s, x + slot / 2, H - BOTTOM + 14, categories.get(i), true);
-        }
-        legend(s);
-        return s.append("</svg>\n").toString();
-    }
 
     /** A series of differences with 95% interval whiskers per category and a zero line. */
     static String differences(String title, List<String> categories, double[] diff, double[] low, double[] high) {
@@ -63,7 +38,7 @@ final class SvgCharts {
                     x, y(diff[i], min, max), AFTER, Html.escape(categories.get(i)), Numbers.signed(diff[i]),
                     Numbers.signed(low[i]), Numbers.signed(high[i])));
             points += String.format(Locale.ROOT, "%.1f,%.1f ", x, y(diff[i], min, max));
-            label(s, x, H - BOTTOM + 14, categories.get(i), categories.size() > 12);
+            label(s, x, H - BOTTOM + 14, categories.get(i), categories.size() > 12 || categories.get(i).length() > 8);
         }
         s.append("<polyline fill=\"none\" stroke=\"").append(AFTER).append("\" points=\"").append(points.strip()).append("\"/>\n");
         return s.append("</svg>\n").toString();
@@ -140,11 +115,6 @@ final class SvgCharts {
                 x1, y1, x2, y2, colour));
     }
 
-    private static void rect(StringBuilder s, double x, double y, double w, double h, String colour, String tip) {
-        s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s</title></rect>%n",
-                x, y, w, Math.max(0, h), colour, Html.escape(tip)));
-    }
-
     private static void label(StringBuilder s, double x, double y, String text, boolean rotate) {
         String t = text.length() > 20 ? text.substring(0, 19) + "~" : text;
         if (rotate) {
@@ -154,11 +124,5 @@ final class SvgCharts {
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">%s</text>%n",
                     x, y, Html.escape(t)));
         }
-    }
-
-    private static void legend(StringBuilder s) {
-        s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"13\" font-size=\"10\">before</text>"
-                + "<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"13\" font-size=\"10\">after</text>%n",
-                W - 130, BEFORE, W - 116, W - 70, AFTER, W - 56));
     }
 }

@@ -1,5 +1,6 @@
 package footprint.sim;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,16 +10,16 @@ import java.util.Map;
  * over the replicates.
  */
 public record ExitSummary(String exit, boolean fastpath, long count, Map<String, Double> touchedLines,
-        Map<String, Double> idealLines, Map<String, MetricSummary> metrics, MeanInterval cycles) {
+        Map<String, Double> idealLines, List<OfMetric> metrics, MeanInterval cycles) {
     /** The name of the row that sums up all exits of the sequence. */
     public static final String MIX = "mix";
 
-    public MetricSummary metric(String name) {
-        MetricSummary m = metrics.get(name);
-        if (m == null) {
-            throw new IllegalArgumentException("no metric " + name + " (have " + metrics.keySet() + ")");
-        }
-        return m;
+    /** The summary of one metric over the row's exits. */
+    public record OfMetric(Metric metric, MetricSummary summary) {}
+
+    public MetricSummary metric(Metric metric) {
+        return metrics.stream().filter(m -> m.metric().equals(metric)).findFirst().map(OfMetric::summary)
+                .orElseThrow(() -> new IllegalArgumentException("no metric " + metric));
     }
 
     public double touchedTotal() {

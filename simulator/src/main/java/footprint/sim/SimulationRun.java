@@ -26,7 +26,7 @@ public final class SimulationRun {
         this.footprint = footprint;
         this.metrics = new ExitMetrics(program, footprint, cost);
         perExit = new int[program.exitCount()];
-        histograms = new ValueHistogram[program.exitCount()][metrics.names().size()];
+        histograms = new ValueHistogram[program.exitCount()][metrics.all().size()];
         for (ValueHistogram[] row : histograms) {
             for (int m = 0; m < row.length; m++) {
                 row[m] = metrics.byKindOnly(m) ? null : new ValueHistogram();
@@ -47,7 +47,8 @@ public final class SimulationRun {
         }
         SimulationRun run = new SimulationRun(program, LineFootprint.of(program, bases, cache.lineSize()), cost);
         ExitReplay main = ExitReplay.of(program, bases, cache, guest, seed, sequence.open(seed));
-        ExitReplay shadow = ExitReplay.shadow(caches.create(seed), guest, seed);
+        // Without a guest the shadow touches no cache: it needs none of its own (large LLCs cost megabytes each).
+        ExitReplay shadow = ExitReplay.shadow(guest.isNone() ? cache : caches.create(seed), guest, seed);
         ReplayDriver.run(List.of(main), shadow, cache.levels(), exits, (sides, shadowChunk) -> run.add(sides[0], shadowChunk),
                 progress);
         return run;
@@ -126,13 +127,13 @@ public final class SimulationRun {
      */
     private static ExitSummary summary(List<SimulationRun> replicates, String name, boolean fastpath, int exit) {
         SimulationRun first = replicates.get(0);
-        Map<String, MetricSummary> summaries = new LinkedHashMap<>();
-        for (int m = 0; m < first.metrics.names().size(); m++) {
+        List<ExitSummary.OfMetric> summaries = new ArrayList<>();
+        for (int m = 0; m < first.metrics.all().size(); m++) {
             ValueHistogram h = new ValueHistogram();
             for (SimulationRun r : replicates) {
                 r.addTo(h, m, exit);
             }
-            summaries.put(first.metrics.names().get(m), MetricSummary.of(h));
+            summaries.add(new ExitSummary.OfMetric(first.metrics.all().get(m), MetricSummary.of(h)));
         }
         long count = 0;
         SummaryStatistics cycles = new SummaryStatistics();

@@ -12,6 +12,7 @@ import footprint.sim.ExitSummary;
 import footprint.sim.GuestModel;
 import footprint.sim.GuestPattern;
 import footprint.sim.LineFootprint;
+import footprint.sim.Metric;
 import footprint.sim.Metrics;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
@@ -65,16 +66,20 @@ class LayoutComparisonTest {
         m.guestSweep().forEach(p -> all.addAll(p.rows()));
         for (ExitComparison row : all) {
             assertThat(row.linesAfter()).isEqualTo(row.linesBefore());
-            row.metrics().forEach((name, d) -> {
-                assertThat(d.diff()).as(name).isZero();
-                assertThat(d.ciLow()).isZero();
-                assertThat(d.ciHigh()).isZero();
+            row.metrics().forEach(d -> {
+                assertThat(d.diff().diff()).as(d.metric().toString()).isZero();
+                assertThat(d.diff().ciLow()).isZero();
+                assertThat(d.diff().ciHigh()).isZero();
             });
         }
         assertThat(m.placementSweep().same()).isEqualTo(6);
         assertThat(m.placementSweep().cyclesDiff().max()).isZero();
         assertThat(r.fieldMoves()).isEmpty();
-        assertThat(r.verdict().get(0)).contains("no measurable difference");
+        assertThat(r.verdict().get(0)).isEqualTo(new Finding.NoDifference("small"));
+        assertThat(r.verdict().get(1)).isInstanceOfSatisfying(Finding.PlacementSpread.class, p -> {
+            assertThat(p.same()).isEqualTo(6);
+            assertThat(p.cycles().halfWidth()).isZero();
+        });
         assertThat(Verdict.afterIsWorse(r.models())).isFalse();
     }
 
@@ -107,8 +112,14 @@ class LayoutComparisonTest {
             assertThat(s.field()).isEqualTo("vcpu.c");
             assertThat(s.line()).isEqualTo(2);
         });
-        assertThat(r.verdict().get(0)).contains("saves").contains("cycles per exit");
-        assertThat(r.verdict()).anyMatch(s -> s.contains("X: saves 1 line"));
+        assertThat(r.verdict().get(0)).isInstanceOfSatisfying(Finding.Mix.class, f -> {
+            assertThat(f.linesAfter()).isLessThan(f.linesBefore());
+            assertThat(f.cycles().lower()).isTrue();
+        });
+        assertThat(r.verdict()).anySatisfy(f -> assertThat(f).isInstanceOfSatisfying(Finding.ExitChange.class, e -> {
+            assertThat(e.exit()).isEqualTo("X");
+            assertThat(e.linesDiff()).isEqualTo(-1);
+        }));
         assertThat(m.mix().exit()).isEqualTo(ExitSummary.MIX);
     }
 
@@ -127,7 +138,7 @@ class LayoutComparisonTest {
         long[] bases = setup.placement().place(setup.before().objects(), 1);
         ExitMetrics ma = new ExitMetrics(setup.before(), LineFootprint.of(setup.before(), bases, 64), m.cost());
         ExitMetrics mb = new ExitMetrics(setup.after(), LineFootprint.of(setup.after(), bases, 64), m.cost());
-        for (String metric : List.of(Metrics.misses("L1D"), Metrics.misses("L2"), Metrics.HOST_STALL,
+        for (Metric metric : List.of(Metrics.misses("L1D"), Metrics.misses("L2"), Metrics.HOST_STALL,
                 Metrics.GUEST_STALL, Metrics.ESTIMATED)) {
             for (int row = 0; row < 3; row++) {
                 int kind = row < 2 ? row : -1;
@@ -156,12 +167,17 @@ class LayoutComparisonTest {
                 PairedDiff d = rows.get(row).metric(metric);
                 assertThat(rows.get(row).count()).isEqualTo(n);
                 assertThat(d.n()).isEqualTo(seeds.length);
-                assertThat(d.before()).as(metric).isCloseTo(new Mean().evaluate(before), within(1e-9));
-                assertThat(d.after()).as(metric).isCloseTo(new Mean().evaluate(after), within(1e-9));
+                assertThat(d.before()).as(metric.toString()).isCloseTo(new Mean().evaluate(before), within(1e-9));
+                assertThat(d.after()).as(metric.toString()).isCloseTo(new Mean().evaluate(after), within(1e-9));
                 double[] diffs = IntStream.range(0, seeds.length).mapToDouble(r -> after[r] - before[r]).toArray();
-                assertThat(d.diff()).as(metric).isCloseTo(new Mean().evaluate(diffs), within(1e-9));
+                assertThat(d.diff()).as(metric.toString()).isCloseTo(new Mean().evaluate(diffs), within(1e-9));
+                if (metric.equals(Metrics.ESTIMATED)) {
+                    assertThat(d.shareOfExit()).isCloseTo(d.diff() / d.before(), within(1e-12));
+                } else if (!metric.inCycles()) {
+                    assertThat(d.shareOfExit()).isZero();
+                }
                 if (new StandardDeviation().evaluate(diffs) > 0) {
-                    assertThat(d.pValue()).as(metric).isCloseTo(new TTest().pairedTTest(after, before), within(1e-9));
+                    assertThat(d.pValue()).as(metric.toString()).isCloseTo(new TTest().pairedTTest(after, before), within(1e-9));
                 }
             }
         }

@@ -49,6 +49,24 @@ class ComparisonReportsTest {
     }
 
     @Test
+    void htmlOpensWithTheVerdictAndTheDifferenceChartAndFoldsTheTables() {
+        String html = ReportFormat.HTML.render(report);
+        int verdict = html.indexOf("<ul id=\"verdict\">");
+        int chart = html.indexOf("class=\"chart\"");
+        int folded = html.indexOf("<details");
+        assertThat(verdict).isPositive().isLessThan(chart);
+        assertThat(chart).isLessThan(folded);
+        assertThat(html.substring(0, folded)).doesNotContain("<table");
+        // The first chart draws the difference per exit and the mix, each with its interval whisker.
+        String first = html.substring(chart, html.indexOf("</svg>", chart));
+        assertThat(first).contains("after minus before");
+        for (var row : report.models().get(0).rows()) {
+            assertThat(first).contains(row.exit() + ": ");
+        }
+        assertThat(html.split("<details", -1).length - 1).isEqualTo(html.split("</details>", -1).length - 1);
+    }
+
+    @Test
     void markdownHasBothSweepsAndTheInputs() {
         String md = ReportFormat.MD.render(report);
         assertThat(md).contains("### Guest-pressure sweep").contains("### Placement sweep").contains("| trace |");

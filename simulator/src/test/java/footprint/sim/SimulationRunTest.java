@@ -23,7 +23,7 @@ class SimulationRunTest {
     }
 
     /** The metric for each of the first {@code exits} exits, replayed in chunks of {@code chunk} exits. */
-    private double[] values(GuestModel guest, int exits, int chunk, CostModel cost, String metric) {
+    private double[] values(GuestModel guest, int exits, int chunk, CostModel cost, Metric metric) {
         ExitReplay main = ExitReplay.of(program, bases, SmallLruCache.twoLevel(), guest, 7, Programs.alternating().open(7));
         ExitReplay shadow = ExitReplay.shadow(SmallLruCache.twoLevel(), guest, 7);
         ReplayChunk mainChunk = new ReplayChunk(chunk, 2);
@@ -42,7 +42,7 @@ class SimulationRunTest {
         return v;
     }
 
-    private double[] values(GuestModel guest, int exits, String metric) {
+    private double[] values(GuestModel guest, int exits, Metric metric) {
         return values(guest, exits, exits, Programs.cost(), metric);
     }
 
@@ -114,8 +114,8 @@ class SimulationRunTest {
     @Test
     void aReplayInChunksGivesTheNumbersOfOneLongReplay() {
         GuestModel guest = GuestModel.synthetic(40 << 10, 200, GuestPattern.UNIFORM);
-        for (String metric : Metrics.all(List.of("L1D", "L2"))) {
-            assertThat(values(guest, 300, 7, Programs.cost(), metric)).as(metric)
+        for (Metric metric : Metrics.all(List.of("L1D", "L2"))) {
+            assertThat(values(guest, 300, 7, Programs.cost(), metric)).as(metric.toString())
                     .containsExactly(values(guest, 300, 300, Programs.cost(), metric));
         }
     }
@@ -130,17 +130,17 @@ class SimulationRunTest {
                 Programs.alternating(), exits, 7, ReplayProgress.silent());
         ExitSummary mix = r.summaries().get(2);
         assertThat(mix.count()).isEqualTo(exits);
-        for (String metric : List.of(Metrics.ESTIMATED, Metrics.GUEST_STALL, Metrics.misses("L1D"),
+        for (Metric metric : List.of(Metrics.ESTIMATED, Metrics.GUEST_STALL, Metrics.misses("L1D"),
                 Metrics.guestExtraMisses("L1D"), Metrics.TOUCHED_LINES)) {
             double[] v = values(guest, exits, exits, cost, metric);
             MetricSummary s = mix.metric(metric);
             double mean = new Mean().evaluate(v);
-            assertThat(s.mean()).as(metric).isCloseTo(mean, within(1e-9 * Math.max(1, Math.abs(mean))));
+            assertThat(s.mean()).as(metric.toString()).isCloseTo(mean, within(1e-9 * Math.max(1, Math.abs(mean))));
             double sd = new StandardDeviation().evaluate(v);
-            assertThat(s.sd()).as(metric).isCloseTo(sd, within(1e-9 * Math.max(1, sd)));
+            assertThat(s.sd()).as(metric.toString()).isCloseTo(sd, within(1e-9 * Math.max(1, sd)));
             Percentile p = new Percentile();
             p.setData(v);
-            assertThat(new double[] {s.min(), s.p50(), s.p90(), s.p99(), s.max()}).as(metric).containsExactly(
+            assertThat(new double[] {s.min(), s.p50(), s.p90(), s.p99(), s.max()}).as(metric.toString()).containsExactly(
                     new Min().evaluate(v), p.evaluate(50), p.evaluate(90), p.evaluate(99), new Max().evaluate(v));
         }
     }

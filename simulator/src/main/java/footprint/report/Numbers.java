@@ -1,8 +1,8 @@
-package footprint.compare;
+package footprint.report;
 
 import java.util.Locale;
 
-/** Fixed, locale-independent number formats shared by the verdict and the reports. */
+/** Fixed, locale-independent number formats shared by the reports. */
 public final class Numbers {
     private Numbers() {}
 

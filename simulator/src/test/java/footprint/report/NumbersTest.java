@@ -1,4 +1,4 @@
-package footprint.compare;
+package footprint.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
