@@ -2,7 +2,7 @@ package footprint.report;
 
 import footprint.compare.Finding;
 import footprint.compare.PairedDiff;
-import footprint.sim.Sizes;
+import footprint.units.ByteSize;
 
 /** Puts the verdict's findings into sentences, for the text, Markdown and HTML reports alike. */
 final class VerdictWords {
@@ -29,7 +29,7 @@ final class VerdictWords {
                     : ", cycles unchanged within the interval") + ".";
         }
         if (f instanceof Finding.GuestSweepPeak g) {
-            return "Guest sweep: the largest difference, at a " + Sizes.format(g.guestBytes()) + " guest working set, is "
+            return "Guest sweep: the largest difference, at a " + ByteSize.format(g.guestBytes()) + " guest working set, is "
                     + Numbers.signed(g.cycles().diff()) + " +/- " + Numbers.one(g.cycles().halfWidth())
                     + " cycles per exit (" + Numbers.percent(g.cycles().shareOfExit()) + " of the exit).";
         }
