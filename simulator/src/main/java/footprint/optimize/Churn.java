@@ -24,6 +24,31 @@ final class Churn {
         return moved(members(n, from.order(node)), members(n, to.order(node)));
     }
 
+    /** Which entries of {@code b} lie on one longest common subsequence of {@code a} and {@code b}. */
+    static boolean[] common(int[] a, int[] b) {
+        int[][] len = new int[a.length + 1][b.length + 1];
+        for (int i = a.length - 1; i >= 0; i--) {
+            for (int j = b.length - 1; j >= 0; j--) {
+                len[i][j] = a[i] == b[j] ? len[i + 1][j + 1] + 1 : Math.max(len[i + 1][j], len[i][j + 1]);
+            }
+        }
+        boolean[] out = new boolean[b.length];
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                out[j] = true;
+                i++;
+                j++;
+            } else if (len[i + 1][j] >= len[i][j + 1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return out;
+    }
+
     private static int[] members(OrderSpace.Node n, int[] order) {
         int count = 0;
         for (int u : order) {

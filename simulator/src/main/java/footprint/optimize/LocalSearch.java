@@ -30,6 +30,12 @@ final class LocalSearch {
                 if (!n.target) {
                     continue;
                 }
+                Best block = bestBlockPosition(a, n, now);
+                if (block != null) {
+                    a = block.arrangement;
+                    now = block.score;
+                    changed = true;
+                }
                 for (int u = 0; u < n.units.size(); u++) {
                     if (!heat.hot(n.id, u)) {
                         continue;
@@ -63,6 +69,42 @@ final class LocalSearch {
             }
             Arrangement c = a.copy();
             c.move(node, from, to);
+            Relayout r = Relayout.of(space, c);
+            if (!constraints.allows(c, r)) {
+                continue;
+            }
+            LineScore.Score s = score.score(r);
+            if (s.compareTo(best == null ? now : best.score) < 0) {
+                best = new Best(c, s);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A better arrangement with all hot units of {@code n}, in their present order, moved as one
+     * block to another place among the cold ones, or mirrored with the struct's order; or null.
+     */
+    private Best bestBlockPosition(Arrangement a, OrderSpace.Node n, LineScore.Score now) {
+        int[] order = a.order(n.id);
+        int[] hot = java.util.Arrays.stream(order).filter(u -> heat.hot(n.id, u)).toArray();
+        int[] cold = java.util.Arrays.stream(order).filter(u -> !heat.hot(n.id, u)).toArray();
+        Best best = null;
+        for (int at = 0; at <= cold.length + 1; at++) {
+            int[] next = new int[order.length];
+            if (at <= cold.length) {
+                System.arraycopy(cold, 0, next, 0, at);
+                System.arraycopy(hot, 0, next, at, hot.length);
+                System.arraycopy(cold, at, next, at + hot.length, cold.length - at);
+            } else {
+                for (int k = 0; k < order.length; k++) {
+                    next[k] = order[order.length - 1 - k];
+                }
+            }
+            if (java.util.Arrays.equals(next, order)) {
+                continue;
+            }
+            Arrangement c = a.with(n.id, next);
             Relayout r = Relayout.of(space, c);
             if (!constraints.allows(c, r)) {
                 continue;
