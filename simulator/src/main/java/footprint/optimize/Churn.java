@@ -1,5 +1,8 @@
 package footprint.optimize;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How many members an arrangement moves: per target struct, the members outside a longest common
  * subsequence of the current and the proposed member order, summed over the structs. A member
@@ -44,6 +47,20 @@ final class Churn {
                 i++;
             } else {
                 j++;
+            }
+        }
+        return out;
+    }
+
+    /** The names of the members of one struct outside the longest common subsequence, in the new order. */
+    static List<String> movedNames(OrderSpace space, int node, Arrangement from, Arrangement to) {
+        OrderSpace.Node n = space.nodes().get(node);
+        int[] now = members(n, to.order(node));
+        boolean[] kept = common(members(n, from.order(node)), now);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < now.length; k++) {
+            if (!kept[k]) {
+                out.add(n.base.members().get(now[k]).name());
             }
         }
         return out;

@@ -176,6 +176,11 @@ public final class WholeOptimization {
         return was - best <= 0 ? 0 : (was - now) / (was - best);
     }
 
+    /** The structs a request names: its --struct names, or every struct held inside its --object. */
+    public static Set<String> targets(Trace trace, LayoutSet set, Request req) {
+        return targets(trace, set, TraceBinder.bind(trace, set, req.allowMissing(), new ArrayList<>()), req);
+    }
+
     private static Set<String> targets(Trace trace, LayoutSet set, BoundTrace bound, Request req) {
         Set<String> out = new LinkedHashSet<>();
         if (req.object() != null) {
@@ -213,9 +218,12 @@ public final class WholeOptimization {
         return out;
     }
 
-    /** Every named struct (not union) held by value inside {@code s}, and {@code s} itself. */
+    /**
+     * Every named struct held by value inside {@code s}, and {@code s} itself; not unions (no order)
+     * nor packed structs (hardware and ABI formats, whose order is not the kernel's to change).
+     */
     private static void collect(LayoutSet set, StructLayout s, Set<String> out) {
-        if (!s.union() && !s.name().isEmpty()) {
+        if (!s.union() && !s.packed() && !s.name().isEmpty()) {
             out.add(s.name());
         }
         for (var m : s.members()) {
@@ -261,6 +269,7 @@ public final class WholeOptimization {
             if (n.target) {
                 structs.add(new OptimizeReport.StructChange(n.name, set.find(n.name).orElseThrow().size(),
                         afterSet.find(n.name).orElseThrow().size(), Churn.moved(space, n.id, current, proposal),
+                        Churn.movedNames(space, n.id, current, proposal),
                         ProposedLayout.names(n, proposal), hotNames(n, heat)));
             }
         }
