@@ -214,6 +214,8 @@ public final class SourceStruct {
                     String after = d.substring(d.lastIndexOf('}') + 1).strip();
                     String m = after.equals(";") ? null : declared(after);
                     members.add(m == null ? "__anon" + anonymous++ : m);
+                } else if (d.startsWith("__cacheline_group_")) {
+                    macro = true; // a group marker: a zero-size member that declares nothing the layout knows
                 } else if (MACRO.matcher(d).find()) {
                     macro = true;
                     Matcher arg = MACRO_ARG.matcher(d);
