@@ -1,5 +1,7 @@
 package footprint.optimize;
 
+import java.util.Arrays;
+
 /**
  * Improves an arrangement by moves of single units: each hot unit of each target struct is tried
  * at every position of its struct, the best position kept when it touches fewer weighted lines
@@ -69,14 +71,7 @@ final class LocalSearch {
             }
             Arrangement c = a.copy();
             c.move(node, from, to);
-            Relayout r = Relayout.of(space, c);
-            if (!constraints.allows(c, r)) {
-                continue;
-            }
-            LineScore.Score s = score.score(r);
-            if (s.compareTo(best == null ? now : best.score) < 0) {
-                best = new Best(c, s);
-            }
+            best = better(c, best, now);
         }
         return best;
     }
@@ -87,8 +82,8 @@ final class LocalSearch {
      */
     private Best bestBlockPosition(Arrangement a, OrderSpace.Node n, LineScore.Score now) {
         int[] order = a.order(n.id);
-        int[] hot = java.util.Arrays.stream(order).filter(u -> heat.hot(n.id, u)).toArray();
-        int[] cold = java.util.Arrays.stream(order).filter(u -> !heat.hot(n.id, u)).toArray();
+        int[] hot = Arrays.stream(order).filter(u -> heat.hot(n.id, u)).toArray();
+        int[] cold = Arrays.stream(order).filter(u -> !heat.hot(n.id, u)).toArray();
         Best best = null;
         for (int at = 0; at <= cold.length + 1; at++) {
             int[] next = new int[order.length];
@@ -101,20 +96,22 @@ final class LocalSearch {
                     next[k] = order[order.length - 1 - k];
                 }
             }
-            if (java.util.Arrays.equals(next, order)) {
+            if (Arrays.equals(next, order)) {
                 continue;
             }
-            Arrangement c = a.with(n.id, next);
-            Relayout r = Relayout.of(space, c);
-            if (!constraints.allows(c, r)) {
-                continue;
-            }
-            LineScore.Score s = score.score(r);
-            if (s.compareTo(best == null ? now : best.score) < 0) {
-                best = new Best(c, s);
-            }
+            best = better(a.with(n.id, next), best, now);
         }
         return best;
+    }
+
+    /** {@code c} with its score when it keeps the constraints and beats {@code best} (or {@code now}); else {@code best}. */
+    Best better(Arrangement c, Best best, LineScore.Score now) {
+        Relayout r = Relayout.of(space, c);
+        if (!constraints.allows(c, r)) {
+            return best;
+        }
+        LineScore.Score s = score.score(r);
+        return s.compareTo(best == null ? now : best.score) < 0 ? new Best(c, s) : best;
     }
 
     record Best(Arrangement arrangement, LineScore.Score score) {}

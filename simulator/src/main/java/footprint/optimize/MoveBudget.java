@@ -18,12 +18,14 @@ final class MoveBudget {
     private final LineScore score;
     private final Constraints constraints;
     private final UnitHeat heat;
+    private final LocalSearch search;
 
     MoveBudget(OrderSpace space, LineScore score, Constraints constraints, UnitHeat heat) {
         this.space = space;
         this.score = score;
         this.constraints = constraints;
         this.heat = heat;
+        this.search = new LocalSearch(space, score, constraints, heat);
     }
 
     /** Steps from {@code current} while a step saves lines and at most {@code maxMoves} members move. */
@@ -143,12 +145,9 @@ final class MoveBudget {
             }
             Arrangement c = a.copy();
             c.move(node, from, to);
-            Relayout r = Relayout.of(space, c);
-            if (constraints.allows(c, r)) {
-                LineScore.Score s = score.score(r);
-                if (s.compareTo(now) < 0) {
-                    out.add(new LocalSearch.Best(c, s));
-                }
+            LocalSearch.Best b = search.better(c, null, now);
+            if (b != null) {
+                out.add(b);
             }
         }
         return out;
