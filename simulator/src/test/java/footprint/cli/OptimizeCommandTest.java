@@ -157,6 +157,19 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void anUnknownRuleOrAMalformedMemberNamesTheLine() throws Exception {
+        Path rules = tmp.resolve("bad.constraints");
+        Files.writeString(rules, "after hot.a hot.b\n\nalign hot.a 8\n");
+        CliRun r = handMade("hot", "--constraints", rules.toString());
+        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains(rules + ":3: unknown rule 'align'");
+        Files.writeString(rules, "pin hota 0\n");
+        CliRun m = handMade("hot", "--constraints", rules.toString());
+        assertThat(m.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(m.err()).contains(rules + ":1: 'hota' is not STRUCT.MEMBER");
+    }
+
+    @Test
     void togetherKeepsABlockInItsOrder() throws Exception {
         Path rules = tmp.resolve("block.constraints");
         Files.writeString(rules, "together hot.pad1 hot.a\n");
