@@ -6,6 +6,10 @@ import footprint.optimize.Constraint;
 import footprint.optimize.ConstraintFile;
 import footprint.optimize.OptimizeText;
 import footprint.optimize.WholeOptimization;
+import footprint.patch.KernelPatch;
+import footprint.patch.SourceConstraints;
+import footprint.patch.SourceStruct;
+import footprint.trace.Trace;
 import footprint.report.ReportFile;
 import footprint.trace.TraceReader;
 import java.io.IOException;
@@ -86,6 +90,15 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "write the proposed structs as a pahole dump here (atomically; never over an input)")
     Path output;
 
+    @Option(names = "--source", paramLabel = "DIR",
+            description = "a kernel source tree: keep the layout rules it states (BUILD_BUG_ON/static_assert on "
+                    + "offsetof, the kvm_vcpu usercopy window, #ifdef blocks) and write --patch against it")
+    Path source;
+
+    @Option(names = "--patch", paramLabel = "DIFF",
+            description = "with --source: write a unified diff (patch -p1 in the tree) that moves the declarations")
+    Path patch;
+
     @Option(names = "--allow-missing", description = "warn about and skip accesses that do not resolve, instead of failing")
     boolean allowMissing;
 
@@ -105,21 +118,55 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         checkTarget();
         LayoutSet set = LayoutFiles.load(layouts, err);
-        List<Constraint> constraints = constraintsFile == null ? List.of() : ConstraintFile.read(constraintsFile, set);
-        List<String> warnings = new ArrayList<>();
+        if (patch != null && source == null) {
+            throw new InputException("--patch needs --source DIR (the kernel tree the diff applies to)");
+        }
+        List<Constraint> constraints = new ArrayList<>();
+        if (constraintsFile != null) {
+            constraints.addAll(ConstraintFile.read(constraintsFile, set));
+        }
+        Trace read = TraceReader.read(trace);
         WholeOptimization.Request request = new WholeOptimization.Request(structs, object, constraints, maxMoves,
                 pareto, allowMissing);
-        WholeOptimization.Result result = WholeOptimization.run(TraceReader.read(trace), layouts, set, request,
+        if (source != null) {
+            constraints.addAll(SourceConstraints.mine(source, set));
+            for (String name : WholeOptimization.targets(read, set, request)) {
+                try {
+                    constraints.addAll(SourceConstraints.blocks(SourceStruct.find(source, name),
+                            set.find(name).orElseThrow()));
+                } catch (InputException e) {
+                    // a struct the patch cannot read: --patch refuses it if it moves
+                    err.println("footprint: note: #ifdef blocks of struct " + name + " not read: " + e.getMessage());
+                }
+            }
+            request = new WholeOptimization.Request(structs, object, constraints, maxMoves, pareto, allowMissing);
+        }
+        List<String> warnings = new ArrayList<>();
+        WholeOptimization.Result result = WholeOptimization.run(read, layouts, set, request,
                 warnings, m -> {
                     err.println("footprint: " + m);
                     err.flush();
                 });
         warnings.forEach(w -> err.println("footprint: " + w));
+        KernelPatch.Result diff = patch == null ? null : KernelPatch.of(source, result.report(),
+                KernelPatch.hotSpans(LayoutSet.composeWith(layouts, result.paholeText(), "the proposed layout"),
+                        result.report()));
         if (output != null) {
             ReportFile.write(output, result.paholeText());
             err.println("footprint: wrote " + output);
         }
+        if (diff != null) {
+            ReportFile.write(patch, diff.diff());
+            err.println("footprint: wrote " + patch);
+        }
         out.print(format == OutputFormat.json ? Json.write(result.report()) : OptimizeText.table(result.report()));
+        if (diff != null && format != OutputFormat.json) {
+            out.print("\ncover letter:\n" + diff.cover() + "\n");
+            if (!diff.asserts().isEmpty()) {
+                out.print("\nfor the structs' init functions (e.g. vmx_init, kvm_init):\n\t"
+                        + String.join("\n\t", diff.asserts()) + "\n");
+            }
+        }
         out.flush();
         return 0;
     }
@@ -131,5 +178,6 @@ public final class OptimizeCommand implements Callable<Integer> {
             inputs.add(constraintsFile);
         }
         ReportFile.checkTarget("--output", output, inputs);
+        ReportFile.checkTarget("--patch", patch, inputs);
     }
 }

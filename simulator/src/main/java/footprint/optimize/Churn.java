@@ -1,5 +1,8 @@
 package footprint.optimize;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How many members an arrangement moves: per target struct, the members outside a longest common
  * subsequence of the current and the proposed member order, summed over the structs. A member
@@ -22,6 +25,45 @@ final class Churn {
     static int moved(OrderSpace space, int node, Arrangement from, Arrangement to) {
         OrderSpace.Node n = space.nodes().get(node);
         return moved(members(n, from.order(node)), members(n, to.order(node)));
+    }
+
+    /** Which entries of {@code b} lie on one longest common subsequence of {@code a} and {@code b}. */
+    static boolean[] common(int[] a, int[] b) {
+        int[][] len = new int[a.length + 1][b.length + 1];
+        for (int i = a.length - 1; i >= 0; i--) {
+            for (int j = b.length - 1; j >= 0; j--) {
+                len[i][j] = a[i] == b[j] ? len[i + 1][j + 1] + 1 : Math.max(len[i + 1][j], len[i][j + 1]);
+            }
+        }
+        boolean[] out = new boolean[b.length];
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                out[j] = true;
+                i++;
+                j++;
+            } else if (len[i + 1][j] >= len[i][j + 1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return out;
+    }
+
+    /** The names of the members of one struct outside the longest common subsequence, in the new order. */
+    static List<String> movedNames(OrderSpace space, int node, Arrangement from, Arrangement to) {
+        OrderSpace.Node n = space.nodes().get(node);
+        int[] now = members(n, to.order(node));
+        boolean[] kept = common(members(n, from.order(node)), now);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < now.length; k++) {
+            if (!kept[k]) {
+                out.add(n.base.members().get(now[k]).name());
+            }
+        }
+        return out;
     }
 
     private static int[] members(OrderSpace.Node n, int[] order) {

@@ -1,5 +1,7 @@
 package footprint.optimize;
 
+import java.util.Arrays;
+
 /**
  * Improves an arrangement by moves of single units: each hot unit of each target struct is tried
  * at every position of its struct, the best position kept when it touches fewer weighted lines
@@ -29,6 +31,12 @@ final class LocalSearch {
             for (OrderSpace.Node n : space.nodes()) {
                 if (!n.target) {
                     continue;
+                }
+                Best block = bestBlockPosition(a, n, now);
+                if (block != null) {
+                    a = block.arrangement;
+                    now = block.score;
+                    changed = true;
                 }
                 for (int u = 0; u < n.units.size(); u++) {
                     if (!heat.hot(n.id, u)) {
@@ -63,16 +71,47 @@ final class LocalSearch {
             }
             Arrangement c = a.copy();
             c.move(node, from, to);
-            Relayout r = Relayout.of(space, c);
-            if (!constraints.allows(c, r)) {
-                continue;
-            }
-            LineScore.Score s = score.score(r);
-            if (s.compareTo(best == null ? now : best.score) < 0) {
-                best = new Best(c, s);
-            }
+            best = better(c, best, now);
         }
         return best;
+    }
+
+    /**
+     * A better arrangement with all hot units of {@code n}, in their present order, moved as one
+     * block to another place among the cold ones, or mirrored with the struct's order; or null.
+     */
+    private Best bestBlockPosition(Arrangement a, OrderSpace.Node n, LineScore.Score now) {
+        int[] order = a.order(n.id);
+        int[] hot = Arrays.stream(order).filter(u -> heat.hot(n.id, u)).toArray();
+        int[] cold = Arrays.stream(order).filter(u -> !heat.hot(n.id, u)).toArray();
+        Best best = null;
+        for (int at = 0; at <= cold.length + 1; at++) {
+            int[] next = new int[order.length];
+            if (at <= cold.length) {
+                System.arraycopy(cold, 0, next, 0, at);
+                System.arraycopy(hot, 0, next, at, hot.length);
+                System.arraycopy(cold, at, next, at + hot.length, cold.length - at);
+            } else {
+                for (int k = 0; k < order.length; k++) {
+                    next[k] = order[order.length - 1 - k];
+                }
+            }
+            if (Arrays.equals(next, order)) {
+                continue;
+            }
+            best = better(a.with(n.id, next), best, now);
+        }
+        return best;
+    }
+
+    /** {@code c} with its score when it keeps the constraints and beats {@code best} (or {@code now}); else {@code best}. */
+    Best better(Arrangement c, Best best, LineScore.Score now) {
+        Relayout r = Relayout.of(space, c);
+        if (!constraints.allows(c, r)) {
+            return best;
+        }
+        LineScore.Score s = score.score(r);
+        return s.compareTo(best == null ? now : best.score) < 0 ? new Best(c, s) : best;
     }
 
     record Best(Arrangement arrangement, LineScore.Score score) {}

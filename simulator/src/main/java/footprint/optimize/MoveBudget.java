@@ -18,12 +18,14 @@ final class MoveBudget {
     private final LineScore score;
     private final Constraints constraints;
     private final UnitHeat heat;
+    private final LocalSearch search;
 
     MoveBudget(OrderSpace space, LineScore score, Constraints constraints, UnitHeat heat) {
         this.space = space;
         this.score = score;
         this.constraints = constraints;
         this.heat = heat;
+        this.search = new LocalSearch(space, score, constraints, heat);
     }
 
     /** Steps from {@code current} while a step saves lines and at most {@code maxMoves} members move. */
@@ -46,6 +48,70 @@ final class MoveBudget {
         return out;
     }
 
+    /**
+     * Steps back from {@code best} to {@code current}: each step puts back the one moved unit
+     * (outside a longest common subsequence of the two unit orders) whose return costs the fewest
+     * lines, next to the unit that precedes it in the current order; one step per returned unit.
+     */
+    List<Step> back(Arrangement current, Arrangement best) {
+        List<Step> out = new ArrayList<>();
+        Arrangement a = best;
+        out.add(new Step(a, Churn.moved(space, current, a), score.score(a)));
+        while (true) {
+            Arrangement bestBack = null;
+            LineScore.Score bestScore = null;
+            for (OrderSpace.Node n : space.nodes()) {
+                if (!n.target) {
+                    continue;
+                }
+                int[] from = current.order(n.id);
+                int[] now = a.order(n.id);
+                boolean[] kept = Churn.common(from, now);
+                for (int k = 0; k < now.length; k++) {
+                    if (kept[k]) {
+                        continue;
+                    }
+                    Arrangement c = a.with(n.id, putBack(from, now, kept, k));
+                    Relayout r = Relayout.of(space, c);
+                    if (!constraints.allows(c, r)) {
+                        continue;
+                    }
+                    LineScore.Score s = score.score(r);
+                    if (bestScore == null || s.compareTo(bestScore) < 0) {
+                        bestBack = c;
+                        bestScore = s;
+                    }
+                }
+            }
+            if (bestBack == null) {
+                break;
+            }
+            a = bestBack;
+            out.add(new Step(a, Churn.moved(space, current, a), bestScore));
+        }
+        return out;
+    }
+
+    /** {@code now} with its k-th unit moved to just after the unit before it in {@code from} that kept its place. */
+    private static int[] putBack(int[] from, int[] now, boolean[] kept, int k) {
+        int unit = now[k];
+        int at = 0;
+        while (from[at] != unit) {
+            at++;
+        }
+        int anchor = -1;
+        for (int p = at - 1; p >= 0 && anchor < 0; p--) {
+            for (int q = 0; q < now.length; q++) {
+                if (now[q] == from[p] && kept[q]) {
+                    anchor = q;
+                }
+            }
+        }
+        int[] out = now.clone();
+        Arrangement.shift(out, k, anchor < k ? anchor + 1 : anchor);
+        return out;
+    }
+
     /** The best single unit move from {@code a} that keeps the moved members within {@code maxMoves}. */
     private Arrangement bestMove(Arrangement current, Arrangement a, LineScore.Score now, int maxMoves) {
         List<LocalSearch.Best> candidates = new ArrayList<>();
@@ -54,9 +120,7 @@ final class MoveBudget {
                 continue;
             }
             for (int u = 0; u < n.units.size(); u++) {
-                if (heat.hot(n.id, u)) {
-                    candidates.addAll(improvingPositions(a, n.id, u, now));
-                }
+                candidates.addAll(improvingPositions(a, n.id, u, now));
             }
         }
         candidates.sort((x, y) -> x.score().compareTo(y.score()));
@@ -81,12 +145,9 @@ final class MoveBudget {
             }
             Arrangement c = a.copy();
             c.move(node, from, to);
-            Relayout r = Relayout.of(space, c);
-            if (constraints.allows(c, r)) {
-                LineScore.Score s = score.score(r);
-                if (s.compareTo(now) < 0) {
-                    out.add(new LocalSearch.Best(c, s));
-                }
+            LocalSearch.Best b = search.better(c, null, now);
+            if (b != null) {
+                out.add(b);
             }
         }
         return out;

@@ -24,10 +24,11 @@ public record OptimizeReport(String trace, List<StructChange> structs, List<Obje
         sharing = List.copyOf(sharing);
     }
 
-    /** One target struct: sizes, members moved, the proposed order and the members the trace touches. */
-    public record StructChange(String struct, long sizeBefore, long sizeAfter, int moved, List<String> order,
-            List<String> hot) {
+    /** One target struct: sizes, members moved (and which), the proposed order and the members the trace touches. */
+    public record StructChange(String struct, long sizeBefore, long sizeAfter, int moved, List<String> movedMembers,
+            List<String> order, List<String> hot) {
         public StructChange {
+            movedMembers = List.copyOf(movedMembers);
             order = List.copyOf(order);
             hot = List.copyOf(hot);
         }

@@ -12,12 +12,38 @@ final class UnitHeat {
     final double[][] weight;
     final long[][] hotFrom;
     final long[][] hotTo;
+    /** The touched bytes of each unit, relative to its start. */
+    final BitSet[][] hotBytes;
 
-    private UnitHeat(BitSet[][] exits, double[][] weight, long[][] hotFrom, long[][] hotTo) {
+    private UnitHeat(BitSet[][] exits, double[][] weight, long[][] hotFrom, long[][] hotTo, BitSet[][] hotBytes) {
         this.exits = exits;
         this.weight = weight;
         this.hotFrom = hotFrom;
         this.hotTo = hotTo;
+        this.hotBytes = hotBytes;
+    }
+
+    /** Most of the unit's lines hold touched bytes (or it spans at most two lines): it belongs in the hot group. */
+    boolean mostlyHot(OrderSpace.Node n, int unit) {
+        long size = size(n, unit);
+        if (size <= 128) {
+            return true;
+        }
+        BitSet bytes = hotBytes[n.id][unit];
+        long lines = (size + 63) / 64;
+        long hotLines = 0;
+        for (long l = 0; l < lines; l++) {
+            int next = bytes.nextSetBit((int) (l * 64));
+            hotLines += next >= 0 && next < (l + 1) * 64 ? 1 : 0;
+        }
+        return 2 * hotLines >= lines;
+    }
+
+    /** More touched bytes in the unit's second half than in its first: its hot end is its end. */
+    boolean hotAtEnd(OrderSpace.Node n, int unit) {
+        BitSet bytes = hotBytes[n.id][unit];
+        int half = (int) (size(n, unit) / 2);
+        return bytes.get(half, Integer.MAX_VALUE).cardinality() > bytes.get(0, half).cardinality();
     }
 
     boolean hot(int node, int unit) {
@@ -38,6 +64,7 @@ final class UnitHeat {
         double[][] weight = new double[nn][];
         long[][] from = new long[nn][];
         long[][] to = new long[nn][];
+        BitSet[][] bytes = new BitSet[nn][];
         int[][] unitOf = new int[nn][];
         for (OrderSpace.Node n : space.nodes()) {
             int nu = n.units.size();
@@ -45,10 +72,12 @@ final class UnitHeat {
             weight[n.id] = new double[nu];
             from[n.id] = new long[nu];
             to[n.id] = new long[nu];
+            bytes[n.id] = new BitSet[nu];
             for (int u = 0; u < nu; u++) {
                 exits[n.id][u] = new BitSet();
                 from[n.id][u] = Long.MAX_VALUE;
                 to[n.id][u] = Long.MIN_VALUE;
+                bytes[n.id][u] = new BitSet();
             }
             unitOf[n.id] = new int[n.base.members().size()];
             for (int u = 0; u < nu; u++) {
@@ -77,10 +106,11 @@ final class UnitHeat {
                     }
                     from[n.id][u] = Math.min(from[n.id][u], start);
                     to[n.id][u] = Math.max(to[n.id][u], start + chains.size[x][k]);
+                    bytes[n.id][u].set((int) Math.max(0, start), (int) Math.max(0, start + chains.size[x][k]));
                     rel = n.base.members().get(m).offset() + inMember;
                 }
             }
         }
-        return new UnitHeat(exits, weight, from, to);
+        return new UnitHeat(exits, weight, from, to, bytes);
     }
 }

@@ -13,6 +13,7 @@ import footprint.trace.TraceStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,8 @@ import java.util.function.Consumer;
  */
 public final class WholeOptimization {
     private static final int LINE = 64;
+    /** Greedy forward steps for the churn front when no --max-moves is given (each is a full scan). */
+    private static final int FORWARD_STEPS = 10;
 
     /** What to optimise: struct names (or every struct of one object), constraints, and the churn limit. */
     public record Request(List<String> structs, String object, List<Constraint> constraints, Integer maxMoves,
@@ -84,40 +87,58 @@ public final class WholeOptimization {
 
         progress.accept("ordering " + String.join(", ", targets));
         LocalSearch search = new LocalSearch(space, score, constraints, heat);
-        Arrangement built = new WholeOrder(space, heat, exitNames, weights).derive(current, score, constraints);
-        Arrangement best = search.improve(built);
+        List<Arrangement> starts = new ArrayList<>(new WholeOrder(space, heat, exitNames, weights)
+                .candidates(current, score, constraints));
         if (constraints.allows(current, space)) {
-            Arrangement fromCurrent = search.improve(current);
-            if (score.score(fromCurrent).compareTo(score.score(best)) < 0 || !constraints.allows(best, space)) {
-                best = fromCurrent;
+            starts.add(current);
+        }
+        Arrangement best = null;
+        for (Arrangement start : starts) {
+            Arrangement a = search.improve(start);
+            if (best == null || score.score(a).compareTo(score.score(best)) < 0) {
+                best = a;
             }
         }
-        best = keepUnhelpfulOrders(space, score, constraints, current, best);
-        List<Constraint> broken = constraints.violated(best, Relayout.of(space, best));
-        if (!broken.isEmpty()) {
-            Constraint c = broken.get(0);
-            throw new InputException(c.origin() + ": constraint '" + c.text() + "' cannot be met together with the"
-                    + " others (no member order of " + c.struct() + " found that keeps it)");
+        if (best == null) {
+            Arrangement tried = current;
+            for (OrderSpace.Node n : space.nodes()) {
+                if (n.target) {
+                    tried = tried.with(n.id, constraints.repair(n, tried.order(n.id)));
+                }
+            }
+            List<Constraint> broken = constraints.violated(tried, Relayout.of(space, tried));
+            Constraint c = broken.isEmpty() ? constraints.applicable().get(0) : broken.get(0);
+            throw new InputException(c.origin() + ": constraint '" + c.text() + "' cannot be met (no member order"
+                    + " of " + c.struct() + " found that keeps it and the others)");
         }
+        best = keepUnhelpfulOrders(space, score, constraints, current, best);
         double unconstrained = score.score(best).lines();
         List<OptimizeReport.FrontPoint> front = new ArrayList<>();
         Arrangement proposal = best;
         if (req.maxMoves() != null || req.pareto()) {
-            int budget = req.maxMoves() != null ? req.maxMoves() : Churn.moved(space, current, best);
+            MoveBudget budget = new MoveBudget(space, score, constraints, heat);
+            List<MoveBudget.Step> steps = new ArrayList<>(budget.back(current, best));
+            steps.addAll(budget.steps(current, req.maxMoves() != null ? req.maxMoves() : FORWARD_STEPS,
+                    moved -> progress.accept("churn: " + moved + " member(s) moved")));
+            steps.sort(Comparator.comparingInt(MoveBudget.Step::moved)
+                    .thenComparing(MoveBudget.Step::score));
             double was = score.score(current).lines();
             front.add(new OptimizeReport.FrontPoint(0, Shares.round(was), 0));
-            List<MoveBudget.Step> steps = new MoveBudget(space, score, constraints, heat).steps(current, budget,
-                    moved -> progress.accept("churn front: " + moved + " member(s) moved"));
+            double last = was;
             for (MoveBudget.Step s : steps) {
-                front.add(new OptimizeReport.FrontPoint(s.moved(), Shares.round(s.score().lines()),
-                        Shares.round(share(was, s.score().lines(), unconstrained))));
+                if (s.score().lines() < last - 1e-9) {
+                    front.add(new OptimizeReport.FrontPoint(s.moved(), Shares.round(s.score().lines()),
+                            Shares.round(share(was, s.score().lines(), unconstrained))));
+                    last = s.score().lines();
+                }
             }
             if (req.maxMoves() != null) {
-                proposal = steps.isEmpty() ? current : steps.get(steps.size() - 1).arrangement();
-            }
-            if (req.pareto()) {
-                front.add(new OptimizeReport.FrontPoint(Churn.moved(space, current, best), Shares.round(unconstrained),
-                        1));
+                proposal = current;
+                for (MoveBudget.Step s : steps) {
+                    if (s.moved() <= req.maxMoves() && s.score().compareTo(score.score(proposal)) < 0) {
+                        proposal = s.arrangement();
+                    }
+                }
             }
         }
         String text = ProposedLayout.render(files, set, space, proposal);
@@ -153,6 +174,11 @@ public final class WholeOptimization {
 
     private static double share(double was, double now, double best) {
         return was - best <= 0 ? 0 : (was - now) / (was - best);
+    }
+
+    /** The structs a request names: its --struct names, or every struct held inside its --object. */
+    public static Set<String> targets(Trace trace, LayoutSet set, Request req) {
+        return targets(trace, set, TraceBinder.bind(trace, set, req.allowMissing(), new ArrayList<>()), req);
     }
 
     private static Set<String> targets(Trace trace, LayoutSet set, BoundTrace bound, Request req) {
@@ -192,9 +218,12 @@ public final class WholeOptimization {
         return out;
     }
 
-    /** Every named struct (not union) held by value inside {@code s}, and {@code s} itself. */
+    /**
+     * Every named struct held by value inside {@code s}, and {@code s} itself; not unions (no order)
+     * nor packed structs (hardware and ABI formats, whose order is not the kernel's to change).
+     */
     private static void collect(LayoutSet set, StructLayout s, Set<String> out) {
-        if (!s.union() && !s.name().isEmpty()) {
+        if (!s.union() && !s.packed() && !s.name().isEmpty()) {
             out.add(s.name());
         }
         for (var m : s.members()) {
@@ -240,6 +269,7 @@ public final class WholeOptimization {
             if (n.target) {
                 structs.add(new OptimizeReport.StructChange(n.name, set.find(n.name).orElseThrow().size(),
                         afterSet.find(n.name).orElseThrow().size(), Churn.moved(space, n.id, current, proposal),
+                        Churn.movedNames(space, n.id, current, proposal),
                         ProposedLayout.names(n, proposal), hotNames(n, heat)));
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -34,50 +35,108 @@ final class WholeOrder {
         this.weights = weights;
     }
 
-    /** The best arrangement over the sides, scored by {@code score}, starting from {@code start}. */
-    Arrangement derive(Arrangement start, LineScore score, Constraints constraints) {
-        List<OrderSpace.Node> targets = space.nodes().stream().filter(OrderSpace.Node::target).toList();
-        Side[] sides = new Side[space.nodes().size()];
-        Arrays.fill(sides, Side.MIDDLE);
-        Arrangement best = build(start, sides, constraints);
-        LineScore.Score bestScore = constraints.allows(best, space) ? score.score(best) : null;
-        for (int round = 0; round < 2; round++) {
-            for (int t = targets.size() - 1; t >= 0; t--) {
-                int id = targets.get(t).id;
-                for (Side side : Side.values()) {
-                    Side was = sides[id];
-                    sides[id] = side;
-                    Arrangement a = build(start, sides, constraints);
-                    if (constraints.allows(a, space)) {
-                        LineScore.Score s = score.score(a);
-                        if (bestScore == null || s.compareTo(bestScore) < 0) {
-                            best = a;
-                            bestScore = s;
-                            continue;
-                        }
-                    }
-                    sides[id] = was;
+    /**
+     * Starting points for the local search: the sides propagated from each side of the outermost
+     * structs (a struct whose hot part is at its start holds its nested structs after its group,
+     * with their hot part at their start; at its end, before the group, hot part at their end; in
+     * the middle, the heaviest before the group and the next after it), and the best of one round
+     * over the structs, from the outermost in, trying each side of one struct at a time. Only
+     * arrangements that keep the constraints are returned.
+     */
+    List<Arrangement> candidates(Arrangement start, LineScore score, Constraints constraints) {
+        List<Arrangement> out = new ArrayList<>();
+        Arrangement best = null;
+        LineScore.Score bestScore = null;
+        Side[] bestSides = null;
+        for (Side outer : Side.values()) {
+            Side[] sides = propagate(outer);
+            Arrangement a = build(start, sides, constraints);
+            if (constraints.allows(a, space)) {
+                out.add(a);
+                LineScore.Score s = score.score(a);
+                if (bestScore == null || s.compareTo(bestScore) < 0) {
+                    best = a;
+                    bestScore = s;
+                    bestSides = sides;
                 }
             }
         }
-        return best;
+        Side[] sides = bestSides != null ? bestSides : propagate(Side.MIDDLE);
+        for (int id = space.nodes().size() - 1; id >= 0; id--) {
+            if (!space.nodes().get(id).target) {
+                continue;
+            }
+            for (Side side : Side.values()) {
+                Side was = sides[id];
+                sides[id] = side;
+                Arrangement a = build(start, sides, constraints);
+                if (constraints.allows(a, space)) {
+                    LineScore.Score s = score.score(a);
+                    if (bestScore == null || s.compareTo(bestScore) < 0) {
+                        best = a;
+                        bestScore = s;
+                        continue;
+                    }
+                }
+                sides[id] = was;
+            }
+        }
+        if (best != null && !out.contains(best)) {
+            out.add(best);
+        }
+        return out;
+    }
+
+    /** Sides from the outermost structs in (parents come after their children in the node list). */
+    private Side[] propagate(Side outer) {
+        Side[] sides = new Side[space.nodes().size()];
+        Arrays.fill(sides, outer);
+        for (int k = space.nodes().size() - 1; k >= 0; k--) {
+            OrderSpace.Node n = space.nodes().get(k);
+            int id = n.id;
+            List<Integer> held = new ArrayList<>();
+            for (int u = 0; u < n.units.size(); u++) {
+                int[] members = n.units.get(u);
+                if (heat.hot(id, u) && members.length == 1 && n.child[members[0]] >= 0 && !heat.mostlyHot(n, u)) {
+                    held.add(u);
+                }
+            }
+            held.sort(heavier(n));
+            for (int h = 0; h < held.size(); h++) {
+                int u = held.get(h);
+                int child = n.child[n.units.get(u)[0]];
+                Side mine = n.target ? sides[id] : Side.MIDDLE;
+                sides[child] = switch (mine) {
+                    case START -> Side.START;
+                    case END -> Side.END;
+                    case MIDDLE -> h == 0 ? Side.END : h == 1 ? Side.START
+                            : heat.hotAtEnd(n, u) ? Side.END : Side.START;
+                };
+            }
+        }
+        return sides;
+    }
+
+    /** Heavier units first: by summed exit weight, then by touched bytes. */
+    private Comparator<Integer> heavier(OrderSpace.Node n) {
+        return Comparator.comparingDouble((Integer u) -> -heat.weight[n.id][u])
+                .thenComparingInt(u -> -heat.hotBytes[n.id][u].cardinality());
     }
 
     private Arrangement build(Arrangement start, Side[] sides, Constraints constraints) {
         Arrangement a = start.copy();
         for (OrderSpace.Node n : space.nodes()) {
             if (n.target) {
-                a = a.with(n.id, constraints.repair(n, order(n, sides[n.id], start.order(n.id))));
+                a = a.with(n.id, constraints.repair(n, order(n, sides, start.order(n.id))));
             }
         }
         return a;
     }
 
-    private int[] order(OrderSpace.Node n, Side side, int[] current) {
+    private int[] order(OrderSpace.Node n, Side[] sides, int[] current) {
         List<Integer> cold = new ArrayList<>();
         List<Integer> early = new ArrayList<>(); // hot bytes near the unit's end: just before the group
         List<Integer> late = new ArrayList<>(); // hot bytes near the unit's start: just after the group
-        List<Integer> nested = new ArrayList<>();
         List<HotMember> group = new ArrayList<>();
         for (int u : current) {
             if (!heat.hot(n.id, u)) {
@@ -86,35 +145,37 @@ final class WholeOrder {
             }
             long size = UnitHeat.size(n, u);
             int[] members = n.units.get(u);
-            boolean holdsNode = members.length == 1 && n.child[members[0]] >= 0 && size > LINE;
+            int child = members.length == 1 ? n.child[members[0]] : -1;
+            Side childSide = child >= 0 && space.nodes().get(child).target ? sides[child] : Side.MIDDLE;
             long from = heat.hotFrom[n.id][u];
             long to = heat.hotTo[n.id][u];
-            if (holdsNode) {
-                nested.add(u);
-            } else if (size > 2 * LINE && to - from < size / 2) {
-                (from + to < size ? late : early).add(u);
-            } else {
+            if (heat.mostlyHot(n, u)) {
                 BitSet ex = heat.exits[n.id][u];
                 group.add(new HotMember(Integer.toString(u), u, n.base.members().get(members[0]).alignment(), size,
                         ex.stream().boxed().toList(), heat.weight[n.id][u]));
+            } else if (childSide == Side.END || childSide == Side.MIDDLE && heat.hotAtEnd(n, u)) {
+                early.add(u);
+            } else {
+                late.add(u);
             }
         }
+        // the heaviest partly hot unit meets the group
+        early.sort(heavier(n).reversed());
+        late.sort(heavier(n));
         List<Integer> hot = new ArrayList<>();
         for (HotOrder.Group g : HotOrder.derive(group, exitNames, weights).groups()) {
             g.members().forEach(m -> hot.add(Integer.parseInt(m)));
         }
         List<Integer> out = new ArrayList<>();
-        switch (side) {
+        switch (sides[n.id]) {
             case START -> {
                 out.addAll(hot);
-                out.addAll(nested);
                 out.addAll(late);
                 out.addAll(early);
                 out.addAll(cold);
             }
             case MIDDLE -> {
                 out.addAll(early);
-                out.addAll(nested);
                 out.addAll(hot);
                 out.addAll(late);
                 out.addAll(cold);
@@ -123,7 +184,6 @@ final class WholeOrder {
                 out.addAll(cold);
                 out.addAll(late);
                 out.addAll(early);
-                out.addAll(nested);
                 Collections.reverse(hot);
                 out.addAll(hot);
             }
