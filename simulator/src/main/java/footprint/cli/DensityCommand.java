@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Draws a struct one cacheline per row, one character per byte (two with --compact): "
                 + "letters for the bytes of top-level members, '.' for holes, '_' for trailing padding. "
-                + "Each row is labelled with its offset and the members that start in it. FILEs combine "
-                + "as in 'footprint layout'."},
+                + "Each row is labelled with its offset and the members that start in it; long runs of "
+                + "identical lines inside one member (arrays, nested structs) are folded unless --all. "
+                + "FILEs combine as in 'footprint layout'."},
         footerHeading = "%nExample:%n",
         footer = {"  footprint density models/layouts/debian-6.1/debian-6.1-vcpu_vmx.pahole \\",
             "      --struct vcpu_vmx --compact"})
@@ -34,6 +35,10 @@ public final class DensityCommand implements Callable<Integer> {
 
     @Option(names = "--compact", description = "one character per two bytes")
     boolean compact;
+
+    @Option(names = "--all", description = "draw every cacheline; by default a run of "
+            + DensityChart.FOLD_AT + " or more identical lines inside one member is drawn once, with a note")
+    boolean all;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json; default: ${DEFAULT-VALUE}")
@@ -64,7 +69,7 @@ public final class DensityCommand implements Callable<Integer> {
             DensityChart.LEGEND.forEach(legend::add);
             spec.commandLine().getOut().print(LayoutJson.write(o));
         } else {
-            spec.commandLine().getOut().print(DensityChart.render(s, compact, null));
+            spec.commandLine().getOut().print(DensityChart.render(s, compact, null, all));
         }
         return 0;
     }

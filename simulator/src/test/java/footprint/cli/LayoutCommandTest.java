@@ -103,6 +103,21 @@ class LayoutCommandTest {
     }
 
     @Test
+    void densityFoldsRunsOfIdenticalLinesUnlessAll() {
+        String kvm = DEBIAN + "/debian-6.1-kvm.pahole";
+        CliRun folded = CliRun.of("density", kvm, "--struct", "kvm");
+        assertThat(folded.exitCode()).isZero();
+        // kvm.arch (struct kvm_arch, 34608 bytes) fills 541 identical lines from offset 4800 on.
+        assertThat(folded.out()).contains("  4800 |" + "x".repeat(64) + "|\n"
+                + "        ... 539 more lines as above, to offset 39359 (arch)\n"
+                + " 39360 |");
+        assertThat(folded.out().lines().count()).isLessThan(40);
+        CliRun all = CliRun.of("density", kvm, "--struct", "kvm", "--all");
+        assertThat(all.out().lines().filter(l -> l.matches(" *\\d+ \\|.*"))).hasSize(633);
+        assertThat(all.out()).doesNotContain("more lines as above");
+    }
+
+    @Test
     void helpShowsAnExample() {
         assertThat(CliRun.of("layout", "--help").out()).contains("Examples:").contains("__anon0");
         assertThat(CliRun.of("density", "--help").out()).contains("Example:");
