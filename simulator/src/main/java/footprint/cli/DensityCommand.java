@@ -1,16 +1,15 @@
 package footprint.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import footprint.layout.DensityChart;
-import footprint.layout.LayoutJson;
 import footprint.layout.LayoutSet;
 import footprint.layout.StructLayout;
+import footprint.report.ReportJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,9 +39,8 @@ public final class DensityCommand implements Callable<Integer> {
             + DensityChart.FOLD_AT + " or more identical lines inside one member is drawn once, with a note")
     boolean all;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json; default: ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Spec
     CommandSpec spec;
@@ -51,23 +49,8 @@ public final class DensityCommand implements Callable<Integer> {
     public Integer call() {
         LayoutSet set = LayoutFiles.load(files, spec.commandLine().getErr());
         StructLayout s = LayoutFiles.struct(set, files, struct);
-        if (format == OutputFormat.json) {
-            ObjectNode o = LayoutJson.mapper().createObjectNode();
-            o.put("name", s.name());
-            o.put("size", s.size());
-            o.put("cachelines", s.cachelines());
-            o.put("bytes_per_char", compact ? 2 : 1);
-            ArrayNode rows = o.putArray("rows");
-            for (DensityChart.Row r : DensityChart.rows(s, compact, null)) {
-                ObjectNode rn = rows.addObject();
-                rn.put("offset", r.offset());
-                rn.put("cells", r.cells());
-                ArrayNode starts = rn.putArray("members_starting");
-                r.membersStarting().forEach(starts::add);
-            }
-            ArrayNode legend = o.putArray("legend");
-            DensityChart.LEGEND.forEach(legend::add);
-            spec.commandLine().getOut().print(LayoutJson.write(o));
+        if (format.json()) {
+            spec.commandLine().getOut().print(ReportJson.write(DensityChart.chart(s, compact, null)));
         } else {
             spec.commandLine().getOut().print(DensityChart.render(s, compact, null, all));
         }

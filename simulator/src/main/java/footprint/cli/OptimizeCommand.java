@@ -5,6 +5,7 @@ import footprint.optimize.Optimization;
 import footprint.optimize.OptimizeReport;
 import footprint.optimize.OptimizeText;
 import footprint.report.ReportFile;
+import footprint.report.ReportJson;
 import footprint.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -71,9 +73,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--allow-missing", description = "warn about and skip accesses that do not resolve, instead of failing")
     boolean allowMissing;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json; default: ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Spec
     CommandSpec spec;
@@ -93,8 +94,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             ReportFile.write(output, orderFile);
             err.println("footprint: wrote " + output);
         }
-        if (format == OutputFormat.json) {
-            out.print(Json.write(report));
+        if (format.json()) {
+            out.print(ReportJson.write(report));
         } else {
             out.print(OptimizeText.table(report));
             if (output == null) {

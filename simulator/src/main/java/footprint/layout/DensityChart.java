@@ -84,6 +84,14 @@ public final class DensityChart {
         return rows;
     }
 
+    /** The whole chart as data (what {@code density --format json} prints): every row, none folded. */
+    public static Chart chart(StructLayout s, boolean compact, BitSet hot) {
+        return new Chart(s.name(), s.size(), s.cachelines(), compact ? 2 : 1, rows(s, compact, hot), LEGEND);
+    }
+
+    /** A struct's rows with what a reader needs to decode them. */
+    public record Chart(String name, long size, long cachelines, int bytesPerChar, List<Row> rows, List<String> legend) {}
+
     /** One cacheline: its offset, its characters, the members that start in it. */
     public record Row(long offset, String cells, List<String> membersStarting) {}
 

@@ -34,7 +34,7 @@ class LayoutCommandTest {
         assertThat(j.get("size").asLong()).isEqualTo(6560);
         assertThat(j.get("cachelines").asLong()).isEqualTo(103);
         assertThat(j.get("holes").asInt()).isEqualTo(2);
-        assertThat(j.get("sum_holes").asLong()).isEqualTo(7);
+        assertThat(j.get("sumHoles").asLong()).isEqualTo(7);
         assertThat(j.get("padding").asLong()).isZero();
         JsonNode members = j.get("members");
         assertThat(members).hasSize(33);
@@ -59,8 +59,8 @@ class LayoutCommandTest {
         assertThat(exitReason).isNotNull();
         JsonNode basic = exitReason.get("members").get(0).get("members").get(0);
         assertThat(basic.get("name").asText()).isEqualTo("basic");
-        assertThat(basic.get("bit_offset").asInt()).isZero();
-        assertThat(basic.get("bit_size").asInt()).isEqualTo(16);
+        assertThat(basic.get("bitOffset").asInt()).isZero();
+        assertThat(basic.get("bitSize").asInt()).isEqualTo(16);
         assertThat(exitReason.get("members").get(0).get("name").asText()).isEqualTo("__anon0");
     }
 
