@@ -1,11 +1,10 @@
 package footprint.layout;
 
 import footprint.input.InputException;
-import java.io.BufferedReader;
+import footprint.input.LineReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,7 +21,7 @@ final class PaholeFiles {
     static List<List<RawStruct>> read(List<Path> paholeFiles) {
         List<List<RawStruct>> perFile = new ArrayList<>();
         for (Path file : paholeFiles) {
-            try (BufferedReader in = open(file)) {
+            try (LineReader in = open(file)) {
                 perFile.add(PaholeParser.parse(in, file.toString()));
             } catch (NoSuchFileException e) {
                 throw new InputException(file, 0, "no such file");
@@ -35,18 +34,19 @@ final class PaholeFiles {
 
     /** The structs of pahole text held in memory; {@code source} names it in errors. */
     static List<RawStruct> parse(String paholeText, String source) {
-        try (BufferedReader in = new BufferedReader(new StringReader(paholeText))) {
+        try (LineReader in = new LineReader(
+                new ByteArrayInputStream(paholeText.getBytes(StandardCharsets.UTF_8)), source)) {
             return PaholeParser.parse(in, source);
         } catch (IOException e) {
             throw new IllegalStateException("reading a string cannot fail", e);
         }
     }
 
-    private static BufferedReader open(Path file) throws IOException {
+    private static LineReader open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        return new LineReader(in, file.toString());
     }
 }

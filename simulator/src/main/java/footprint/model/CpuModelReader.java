@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import footprint.cache.Geometry;
 import footprint.cache.Inclusion;
 import footprint.input.InputException;
+import footprint.input.LineReader;
 import footprint.units.ByteSize;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,11 +41,7 @@ final class CpuModelReader {
 
     /** A reader of {@code file}'s text. */
     static CpuModelReader of(Path file) {
-        try {
-            return new CpuModelReader(file, Files.readString(file));
-        } catch (IOException e) {
-            throw new InputException(file, 0, "cannot read: " + e.getMessage());
-        }
+        return new CpuModelReader(file, LineReader.readText(file));
     }
 
     /** The file bound to its records, not yet checked. */
