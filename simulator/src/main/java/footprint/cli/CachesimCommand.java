@@ -11,6 +11,7 @@ import footprint.input.InputException;
 import footprint.model.CpuModel;
 import footprint.model.CpuModels;
 import footprint.model.Prefetchers;
+import footprint.report.ReportJson;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -119,8 +121,8 @@ public final class CachesimCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of random replacement (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Spec
     CommandSpec spec;
@@ -155,8 +157,8 @@ public final class CachesimCommand implements Callable<Integer> {
         AddressStreams.replay(file, fmt, counter);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> result = result(fmt, modelId, hierarchy, counter);
-        if (format == OutputFormat.json) {
-            out.print(Json.write(result));
+        if (format.json()) {
+            out.print(ReportJson.write(result));
         } else {
             text(out, fmt, modelId, hierarchy, counter);
         }

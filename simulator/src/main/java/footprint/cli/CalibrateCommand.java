@@ -13,6 +13,7 @@ import footprint.calibrate.ReportedCache;
 import footprint.input.InputException;
 import footprint.model.CpuModel;
 import footprint.model.CpuModels;
+import footprint.report.ReportJson;
 import footprint.units.ByteSize;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,8 +71,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "Rounds over all working sets (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;
@@ -114,13 +116,13 @@ public final class CalibrateCommand implements Callable<Integer> {
         CalibratedModel model = CalibratedModel.of(id, c, ref);
         List<ModelDifference> differences = ModelDifference.of(model, ref);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("calibration", c);
             o.put("reference", ref.id());
             o.put("differences", differences);
             o.put("output", output == null ? null : output.toString());
-            out.print(Json.write(o));
+            out.print(ReportJson.write(o));
         } else {
             CalibrationText.print(out, model, differences);
         }

@@ -3,6 +3,7 @@ package footprint.cli;
 import footprint.check.BudgetCheck;
 import footprint.check.LineBudget;
 import footprint.report.ReportFile;
+import footprint.report.ReportJson;
 import footprint.trace.BoundTrace;
 import footprint.trace.TraceBinder;
 import footprint.trace.TraceReader;
@@ -18,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,9 +54,8 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json for the --budget result; default: ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Spec
     CommandSpec spec;
@@ -88,8 +89,8 @@ public final class CheckCommand implements Callable<Integer> {
             return 0;
         }
         BudgetCheck.Report report = BudgetCheck.run(trace.toString(), layoutNames, LineBudget.LINE_SIZE, stats, budget);
-        if (format == OutputFormat.json) {
-            out.print(Json.write(report));
+        if (format.json()) {
+            out.print(ReportJson.write(report));
         } else {
             text(out, report);
         }

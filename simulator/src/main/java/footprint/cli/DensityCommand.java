@@ -1,16 +1,15 @@
 package footprint.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import footprint.layout.DensityChart;
-import footprint.layout.LayoutJson;
 import footprint.layout.LayoutSet;
 import footprint.layout.StructLayout;
+import footprint.report.ReportJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,8 +19,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Draws a struct one cacheline per row, one character per byte (two with --compact): "
                 + "letters for the bytes of top-level members, '.' for holes, '_' for trailing padding. "
-                + "Each row is labelled with its offset and the members that start in it. FILEs combine "
-                + "as in 'footprint layout'."},
+                + "Each row is labelled with its offset and the members that start in it; long runs of "
+                + "identical lines inside one member (arrays, nested structs) are folded unless --all. "
+                + "FILEs combine as in 'footprint layout'."},
         footerHeading = "%nExample:%n",
         footer = {"  footprint density models/layouts/debian-6.1/debian-6.1-vcpu_vmx.pahole \\",
             "      --struct vcpu_vmx --compact"})
@@ -35,9 +35,12 @@ public final class DensityCommand implements Callable<Integer> {
     @Option(names = "--compact", description = "one character per two bytes")
     boolean compact;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json; default: ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Option(names = "--all", description = "draw every cacheline; by default a run of "
+            + DensityChart.FOLD_AT + " or more identical lines inside one member is drawn once, with a note")
+    boolean all;
+
+    @Mixin
+    FormatOption format;
 
     @Spec
     CommandSpec spec;
@@ -46,25 +49,10 @@ public final class DensityCommand implements Callable<Integer> {
     public Integer call() {
         LayoutSet set = LayoutFiles.load(files, spec.commandLine().getErr());
         StructLayout s = LayoutFiles.struct(set, files, struct);
-        if (format == OutputFormat.json) {
-            ObjectNode o = LayoutJson.mapper().createObjectNode();
-            o.put("name", s.name());
-            o.put("size", s.size());
-            o.put("cachelines", s.cachelines());
-            o.put("bytes_per_char", compact ? 2 : 1);
-            ArrayNode rows = o.putArray("rows");
-            for (DensityChart.Row r : DensityChart.rows(s, compact, null)) {
-                ObjectNode rn = rows.addObject();
-                rn.put("offset", r.offset());
-                rn.put("cells", r.cells());
-                ArrayNode starts = rn.putArray("members_starting");
-                r.membersStarting().forEach(starts::add);
-            }
-            ArrayNode legend = o.putArray("legend");
-            DensityChart.LEGEND.forEach(legend::add);
-            spec.commandLine().getOut().print(LayoutJson.write(o));
+        if (format.json()) {
+            spec.commandLine().getOut().print(ReportJson.write(DensityChart.chart(s, compact, null)));
         } else {
-            spec.commandLine().getOut().print(DensityChart.render(s, compact, null));
+            spec.commandLine().getOut().print(DensityChart.render(s, compact, null, all));
         }
         return 0;
     }

@@ -9,11 +9,13 @@ import footprint.layout.PaholeText;
 import footprint.layout.StructLayout;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import footprint.report.ReportJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -59,9 +61,8 @@ public final class LayoutCommand implements Callable<Integer> {
                     + " from pahole's (exit 1 if any): whether what-if layouts of these structs can be trusted")
     boolean verify;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (pahole style) or json; default: ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Spec
     CommandSpec spec;
@@ -81,13 +82,13 @@ public final class LayoutCommand implements Callable<Integer> {
             targets = List.of(MemberOrder.apply(targets.get(0), order));
         }
         StringBuilder out = new StringBuilder();
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             if (targets.size() == 1) {
-                out.append(LayoutJson.write(LayoutJson.of(targets.get(0))));
+                out.append(ReportJson.write(LayoutJson.of(targets.get(0))));
             } else {
                 ArrayNode all = LayoutJson.mapper().createArrayNode();
                 targets.forEach(s -> all.add(LayoutJson.of(s)));
-                out.append(LayoutJson.write(all));
+                out.append(ReportJson.write(all));
             }
         } else {
             for (int i = 0; i < targets.size(); i++) {
@@ -127,12 +128,12 @@ public final class LayoutCommand implements Callable<Integer> {
             d.put("computed", m.computed());
             d.put("reason", reason);
         }
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             ObjectNode o = LayoutJson.mapper().createObjectNode();
             o.put("checked", checked);
             o.put("differ", differing.size());
             o.set("differing", differing);
-            spec.commandLine().getOut().print(LayoutJson.write(o));
+            spec.commandLine().getOut().print(ReportJson.write(o));
         } else {
             spec.commandLine().getOut().print(text.append(checked).append(" structs re-computed in their own member order; ")
                     .append(differing.size()).append(" differ from pahole\n"));

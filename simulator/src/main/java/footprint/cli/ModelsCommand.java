@@ -5,6 +5,7 @@ import footprint.model.CpuModels;
 import footprint.model.ExitCost;
 import footprint.model.LevelModel;
 import footprint.model.Provenance;
+import footprint.report.ReportJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"%nExample:", "  footprint models", "  footprint models --sources --format json"})
 public final class ModelsCommand implements Callable<Integer> {
 
-    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--models", paramLabel = "DIR", description = "Folder of CPU model files (default: the bundled models/cpu).")
     Path dir;
@@ -42,12 +44,12 @@ public final class ModelsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<CpuModel> models = CpuModels.loadAll(dir != null ? dir : CpuModels.defaultDirectory());
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             List<Object> list = new ArrayList<>();
             for (CpuModel m : models) {
                 list.add(json(m));
             }
-            out.print(Json.write(list));
+            out.print(ReportJson.write(list));
         } else {
             for (CpuModel m : models) {
                 text(out, m);

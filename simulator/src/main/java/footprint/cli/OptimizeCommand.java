@@ -11,6 +11,7 @@ import footprint.patch.SourceConstraints;
 import footprint.patch.SourceStruct;
 import footprint.trace.Trace;
 import footprint.report.ReportFile;
+import footprint.report.ReportJson;
 import footprint.trace.TraceReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -102,9 +104,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--allow-missing", description = "warn about and skip accesses that do not resolve, instead of failing")
     boolean allowMissing;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or json; default: ${DEFAULT-VALUE}")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Spec
     CommandSpec spec;
@@ -159,8 +160,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             ReportFile.write(patch, diff.diff());
             err.println("footprint: wrote " + patch);
         }
-        out.print(format == OutputFormat.json ? Json.write(result.report()) : OptimizeText.table(result.report()));
-        if (diff != null && format != OutputFormat.json) {
+        out.print(format.json() ? ReportJson.write(result.report()) : OptimizeText.table(result.report()));
+        if (diff != null && !format.json()) {
             out.print("\ncover letter:\n" + diff.cover() + "\n");
             if (!diff.asserts().isEmpty()) {
                 out.print("\nfor the structs' init functions (e.g. vmx_init, kvm_init):\n\t"

@@ -62,9 +62,16 @@ public final class DensityChart {
         }
     }
 
-    /** Renders the chart; {@code hot} (may be null) holds byte offsets in the struct that were accessed. */
-    public static String render(StructLayout s, boolean compact, BitSet hot) {
-        return new DensityChart(s).text(compact, hot);
+    /** Fewest identical lines in a row that {@link #render} folds into the first of them and a note. */
+    public static final int FOLD_AT = 4;
+
+    /**
+     * Renders the chart; {@code hot} (may be null) holds byte offsets in the struct that were
+     * accessed. Unless {@code all}, a run of {@link #FOLD_AT} or more identical lines inside one
+     * member (a large array, a nested struct without holes) shows as its first line and a note.
+     */
+    public static String render(StructLayout s, boolean compact, BitSet hot, boolean all) {
+        return new DensityChart(s).text(compact, hot, all);
     }
 
     /** The rows without labels (one string per cacheline), for JSON and tests. */
@@ -77,22 +84,45 @@ public final class DensityChart {
         return rows;
     }
 
+    /** The whole chart as data (what {@code density --format json} prints): every row, none folded. */
+    public static Chart chart(StructLayout s, boolean compact, BitSet hot) {
+        return new Chart(s.name(), s.size(), s.cachelines(), compact ? 2 : 1, rows(s, compact, hot), LEGEND);
+    }
+
+    /** A struct's rows with what a reader needs to decode them. */
+    public record Chart(String name, long size, long cachelines, int bytesPerChar, List<Row> rows, List<String> legend) {}
+
     /** One cacheline: its offset, its characters, the members that start in it. */
     public record Row(long offset, String cells, List<String> membersStarting) {}
 
-    private String text(boolean compact, BitSet hot) {
+    private String text(boolean compact, BitSet hot, boolean all) {
         StringBuilder sb = new StringBuilder();
         int width = compact ? 32 : 64;
         sb.append(layout.typeName()).append(": ").append(layout.size()).append(" bytes, ").append(layout.cachelines())
                 .append(" cachelines, one character per ").append(compact ? "two bytes" : "byte").append('\n');
-        for (Row row : rows(layout, compact, hot)) {
-            String cells = row.cells();
-            sb.append(String.format(Locale.ROOT, "%6d |%-" + width + "s| ", row.offset(), cells));
+        List<Row> rows = rows(layout, compact, hot);
+        String member = "";
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            sb.append(String.format(Locale.ROOT, "%6d |%-" + width + "s| ", row.offset(), row.cells()));
             sb.append(String.join(" ", row.membersStarting()));
             while (sb.charAt(sb.length() - 1) == ' ') {
                 sb.setLength(sb.length() - 1);
             }
             sb.append('\n');
+            if (!row.membersStarting().isEmpty()) {
+                member = row.membersStarting().get(row.membersStarting().size() - 1);
+            }
+            int same = 1;
+            while (r + same < rows.size() && sameLine(row, rows.get(r + same))) {
+                same++;
+            }
+            if (!all && same >= FOLD_AT) {
+                Row last = rows.get(r + same - 1);
+                sb.append(String.format(Locale.ROOT, "%6s  ... %d more lines as above, to offset %d (%s)%n", "",
+                        same - 1, last.offset() + 63, member));
+                r += same - 1;
+            }
         }
         sb.append('\n');
         for (String l : LEGEND) {
@@ -105,6 +135,10 @@ public final class DensityChart {
             sb.append("  ").append(l).append('\n');
         }
         return sb.toString();
+    }
+
+    private static boolean sameLine(Row a, Row b) {
+        return b.membersStarting().isEmpty() && a.cells().equals(b.cells());
     }
 
     private String cells(int row, boolean compact, BitSet hot) {

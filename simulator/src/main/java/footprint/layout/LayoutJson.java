@@ -22,19 +22,19 @@ public final class LayoutJson {
         o.put("size", s.size());
         o.put("alignment", s.alignment());
         o.put("cachelines", st.cachelines());
-        o.put("member_count", st.members());
-        o.put("sum_members", st.sumMembers());
+        o.put("memberCount", st.members());
+        o.put("sumMembers", st.sumMembers());
         o.put("holes", st.holes());
-        o.put("sum_holes", st.sumHoles());
-        o.put("bit_holes", st.bitHoles());
-        o.put("sum_bit_holes", st.sumBitHoles());
+        o.put("sumHoles", st.sumHoles());
+        o.put("bitHoles", st.bitHoles());
+        o.put("sumBitHoles", st.sumBitHoles());
         o.put("padding", st.padding());
         o.put("packed", s.packed());
-        o.put("relaid_out", s.relaidOut());
+        o.put("relaidOut", s.relaidOut());
         o.put("source", s.source());
-        ArrayNode guessed = o.putArray("guessed_alignments");
+        ArrayNode guessed = o.putArray("guessedAlignments");
         LayoutEngine.guessedAlignments(s).forEach(guessed::add);
-        ArrayNode holes = o.putArray("hole_list");
+        ArrayNode holes = o.putArray("holeList");
         for (LayoutStats.Hole h : st.holeList()) {
             ObjectNode hn = holes.addObject();
             hn.put("after", h.afterMember());
@@ -59,11 +59,11 @@ public final class LayoutJson {
             n.put("offset", base + m.offset());
             n.put("size", m.size());
             if (m.bitfield()) {
-                n.put("bit_offset", m.bitOffset());
-                n.put("bit_size", m.bitSize());
+                n.put("bitOffset", m.bitOffset());
+                n.put("bitSize", m.bitSize());
             }
             n.put("alignment", m.alignment());
-            n.put("alignment_source", m.alignmentSource().word());
+            n.put("alignmentSource", m.alignmentSource().word());
             if (m.anonymous()) {
                 n.put("anonymous", true);
             }
@@ -72,14 +72,6 @@ public final class LayoutJson {
             }
         }
         return a;
-    }
-
-    public static String write(Object node) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain nodes always serializes", e);
-        }
     }
 
     public static ObjectMapper mapper() {

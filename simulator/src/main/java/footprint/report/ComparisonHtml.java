@@ -58,7 +58,8 @@ public final class ComparisonHtml {
         attribution(h, r);
         h.append("</details>\n<details class=\"density\"><summary>Density maps of both layouts</summary>\n");
         h.append("<h2>Density maps</h2>\n<p>One row per cacheline, one cell per byte: <span style=\"color:#d62728\">"
-                + "accessed</span>, <span style=\"color:#7f9fc0\">members</span> (alternating blues), grey: hole, lighter: padding.</p>\n");
+                + "accessed</span>, <span style=\"color:#7f9fc0\">members</span> (alternating blues), grey: hole, lighter: padding. "
+                + "Runs of lines without accessed bytes are folded; hover a cell for its member and the exits that access it.</p>\n");
         for (DensityMap before : r.densityMaps()) {
             if (!before.side().equals("before")) {
                 continue;

@@ -44,34 +44,81 @@ final class SvgCharts {
         return s.append("</svg>\n").toString();
     }
 
-    /** A density grid: one cell per byte, one row per cacheline, coloured by byte class. */
+    /** Fewest lines without accessed bytes in a row that a density grid folds into one thin row. */
+    static final int FOLD_AT = 3;
+
+    /**
+     * A density grid: one cell per byte, one row per cacheline, coloured by byte class; hovering a
+     * cell names its member and the exits that access it. Runs of {@link #FOLD_AT} or more lines
+     * without accessed bytes fold into one thin row; when any did, the whole grid follows in a
+     * closed {@code <details>}.
+     */
     static String density(DensityMap d) {
+        String folded = densityGrid(d, false);
+        String all = densityGrid(d, true);
+        if (folded.equals(all)) {
+            return all;
+        }
+        return folded + "<details><summary>every line (" + d.lines() + ")</summary>\n" + all + "</details>\n";
+    }
+
+    private static String densityGrid(DensityMap d, boolean all) {
         int cell = 5;
+        int fold = 9;
         int rows = d.lines();
-        int width = 40 + d.lineSize() * cell;
-        int height = rows * cell + 4;
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"density\" width=\"%d\" height=\"%d\" role=\"img\">"
-                        + "<title>%s %s density</title>%n", width, height, Html.escape(d.side()), Html.escape(d.object())));
+        StringBuilder body = new StringBuilder();
+        int y = 0;
         for (int l = 0; l < rows; l++) {
-            String line = d.line(l);
-            if (l % 8 == 0) {
-                s.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"8\">%d</text>", l * cell + cell, l));
+            int cold = 0;
+            while (!all && l + cold < rows && d.hotBytes(l + cold) == 0) {
+                cold++;
             }
+            if (cold >= FOLD_AT) {
+                body.append(String.format(Locale.ROOT, "<text x=\"40\" y=\"%d\" font-size=\"8\" fill=\"#777\">"
+                        + "lines %d-%d: %d lines without accessed bytes</text>%n", y + fold - 2, l, l + cold - 1, cold));
+                y += fold;
+                l += cold - 1;
+                continue;
+            }
+            String line = d.line(l);
+            body.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"8\">%d</text>", y + cell, l));
             int i = 0;
             while (i < line.length()) {
                 char c = line.charAt(i);
+                long start = (long) l * d.lineSize();
+                DensityMap.MemberBytes member = d.memberAt(start + i);
                 int j = i;
-                while (j < line.length() && line.charAt(j) == c) {
+                while (j < line.length() && line.charAt(j) == c && d.memberAt(start + j) == member) {
                     j++;
                 }
-                s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>",
-                        40 + i * cell, l * cell, (j - i) * cell, cell - 1, colour(c)));
+                body.append(String.format(Locale.ROOT,
+                        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s</title></rect>",
+                        40 + i * cell, y, (j - i) * cell, cell - 1, colour(c),
+                        Html.escape(cellTitle(c, member, start + i, start + j - 1))));
                 i = j;
             }
-            s.append('\n');
+            body.append('\n');
+            y += cell;
         }
-        return s.append("</svg>\n").toString();
+        return String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"density\" width=\"%d\" height=\"%d\" role=\"img\">"
+                        + "<title>%s %s density</title>%n", 40 + d.lineSize() * cell, y + 4, Html.escape(d.side()),
+                Html.escape(d.object())) + body + "</svg>\n";
+    }
+
+    /** What hovering a run of cells says: bytes, member (or hole, padding) and the exits that access it. */
+    private static String cellTitle(char c, DensityMap.MemberBytes m, long from, long to) {
+        String bytes = from == to ? "byte " + from : "bytes " + from + "-" + to;
+        if (c == '_') {
+            return bytes + ": trailing padding";
+        }
+        if (m == null) {
+            return bytes + (DensityMap.isHot(c) ? ": accessed, outside any member" : ": hole");
+        }
+        if (!DensityMap.isHot(c)) {
+            return bytes + ": " + m.name() + ", not accessed";
+        }
+        return bytes + ": " + m.name() + ", accessed by " + String.join(", ", m.exits());
     }
 
     /** Accessed bytes red; members in two alternating blues so neighbours differ; holes grey; padding lighter. */

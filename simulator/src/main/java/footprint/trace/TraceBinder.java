@@ -146,8 +146,10 @@ public final class TraceBinder {
             }
             offset += ref.offset();
             if (t.offset() == 0 && a.size() > ref.size()) {
+                // No type spelling: a field declared u32 in one dump and unsigned int in another is the
+                // same finding, and compare binds the trace to both sides.
                 wideAccesses.computeIfAbsent(a.size() + "-byte access to " + t + " is wider than the field ("
-                        + ref.size() + " bytes, " + ref.type() + ")", k -> new TreeSet<>()).add(a.line());
+                        + ref.size() + " bytes)", k -> new TreeSet<>()).add(a.line());
             }
         }
         if (offset + a.size() > o.size()) {

@@ -34,7 +34,7 @@ class LayoutCommandTest {
         assertThat(j.get("size").asLong()).isEqualTo(6560);
         assertThat(j.get("cachelines").asLong()).isEqualTo(103);
         assertThat(j.get("holes").asInt()).isEqualTo(2);
-        assertThat(j.get("sum_holes").asLong()).isEqualTo(7);
+        assertThat(j.get("sumHoles").asLong()).isEqualTo(7);
         assertThat(j.get("padding").asLong()).isZero();
         JsonNode members = j.get("members");
         assertThat(members).hasSize(33);
@@ -59,8 +59,8 @@ class LayoutCommandTest {
         assertThat(exitReason).isNotNull();
         JsonNode basic = exitReason.get("members").get(0).get("members").get(0);
         assertThat(basic.get("name").asText()).isEqualTo("basic");
-        assertThat(basic.get("bit_offset").asInt()).isZero();
-        assertThat(basic.get("bit_size").asInt()).isEqualTo(16);
+        assertThat(basic.get("bitOffset").asInt()).isZero();
+        assertThat(basic.get("bitSize").asInt()).isEqualTo(16);
         assertThat(exitReason.get("members").get(0).get("name").asText()).isEqualTo("__anon0");
     }
 
@@ -100,6 +100,21 @@ class LayoutCommandTest {
         CliRun compact = CliRun.of("density", DEBIAN + "/debian-6.1-kvm_mmu_memory_cache.pahole",
                 "--struct", "kvm_mmu_memory_cache", "--compact");
         assertThat(compact.out()).contains("     0 |aabbcc..ddddee..ffff            |");
+    }
+
+    @Test
+    void densityFoldsRunsOfIdenticalLinesUnlessAll() {
+        String kvm = DEBIAN + "/debian-6.1-kvm.pahole";
+        CliRun folded = CliRun.of("density", kvm, "--struct", "kvm");
+        assertThat(folded.exitCode()).isZero();
+        // kvm.arch (struct kvm_arch, 34608 bytes) fills 541 identical lines from offset 4800 on.
+        assertThat(folded.out()).contains("  4800 |" + "x".repeat(64) + "|\n"
+                + "        ... 539 more lines as above, to offset 39359 (arch)\n"
+                + " 39360 |");
+        assertThat(folded.out().lines().count()).isLessThan(40);
+        CliRun all = CliRun.of("density", kvm, "--struct", "kvm", "--all");
+        assertThat(all.out().lines().filter(l -> l.matches(" *\\d+ \\|.*"))).hasSize(633);
+        assertThat(all.out()).doesNotContain("more lines as above");
     }
 
     @Test

@@ -111,7 +111,7 @@ class PaholeFormatsTest {
         String row = DensityChart.rows(s, false, hot).get(0).cells();
         assertThat(row).isEqualTo("a.!.bbbbbbbb...." + "CCCCCCCC" + "de......" + "ffffffff" + "________");
         assertThat(DensityChart.rows(s, true, null).get(0).cells()).isEqualTo(":.bbbb..cccc" + "e..." + "ffff" + "____");
-        assertThat(DensityChart.render(s, false, hot)).contains("A-Z  hot bytes");
+        assertThat(DensityChart.render(s, false, hot, false)).contains("A-Z  hot bytes");
     }
 
     @Test

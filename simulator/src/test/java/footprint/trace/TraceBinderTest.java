@@ -138,7 +138,7 @@ class TraceBinderTest {
         List<String> warnings = new ArrayList<>();
         TraceBinder.bind(t, layouts, false, warnings);
         assertThat(warnings).containsExactly(
-                "t.trace:6: warning: 8-byte access to vmx.exit_reason.full is wider than the field (4 bytes, unsigned int)");
+                "t.trace:6: warning: 8-byte access to vmx.exit_reason.full is wider than the field (4 bytes)");
     }
 
     @Test
@@ -149,6 +149,6 @@ class TraceBinderTest {
         List<String> warnings = new ArrayList<>();
         TraceBinder.bind(t, layouts, false, warnings);
         assertThat(warnings).containsExactly("t.trace:6: warning: 8-byte access to vmx.exit_reason.full is wider"
-                + " than the field (4 bytes, unsigned int); also at line 10");
+                + " than the field (4 bytes); also at line 10");
     }
 }

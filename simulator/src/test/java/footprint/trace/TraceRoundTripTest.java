@@ -44,7 +44,13 @@ class TraceRoundTripTest {
         return false;
     }
 
-    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
+    @Test
+    void theBundledTracesAreFound() throws IOException {
+        assertThat(bundledTraces().map(p -> RepoFiles.resolve("traces").relativize(p).toString()))
+                .contains("kvm-6.1/vmx/vmx-exits.trace", "kvm-6.1/svm/svm-exits.trace");
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("bundledTraces")
     void bundledTracesAreCanonical(Path file) throws IOException {
         String text = Files.readString(file);

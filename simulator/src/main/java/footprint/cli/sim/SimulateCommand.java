@@ -1,5 +1,6 @@
 package footprint.cli.sim;
 
+import footprint.cli.FormatOption;
 import footprint.input.InputException;
 import footprint.model.CpuModel;
 import footprint.model.CpuModels;
@@ -52,8 +53,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "ID", description = "CPU model id (see 'footprint models').")
     String model;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FMT", description = "text or json (default ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     ReportOutput output;
@@ -63,11 +64,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean json = switch (format) {
-            case "text" -> false;
-            case "json" -> true;
-            default -> throw new InputException("--format: unknown value '" + format + "' (valid: text, json)");
-        };
+        boolean json = format.json();
         Progress progress = new Progress(spec.commandLine().getErr(), output.quiet);
         List<Path> inputs = new ArrayList<>(layouts);
         inputs.add(replay.trace);

@@ -1,7 +1,7 @@
 package footprint.cli.trace;
 
-import footprint.cli.Json;
-import footprint.cli.OutputFormat;
+import footprint.cli.FormatOption;
+import footprint.report.ReportJson;
 import footprint.trace.ExitDef;
 import footprint.trace.MixStream;
 import footprint.trace.TraceReader;
@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,8 +51,8 @@ public final class ImportPerfKvmStatCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the mix (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (a stream block) or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -85,8 +86,8 @@ public final class ImportPerfKvmStatCommand implements Callable<Integer> {
             throw new footprint.input.InputException(report.toString(), 0, "every mapped exit reason has 0 samples;"
                     + " a mix needs at least one exit that happened");
         }
-        if (format == OutputFormat.json) {
-            out.print(Json.write(KvmStatMapping.of(r, m, mix)));
+        if (format.json()) {
+            out.print(ReportJson.write(KvmStatMapping.of(r, m, mix)));
         } else {
             out.printf(Locale.ROOT, "# Exit mix from perf kvm stat report %s: %d of %d samples mapped%s%n", report,
                     mix.mappedSamples(), r.totalSamples(), map == null ? "" : " by " + map);

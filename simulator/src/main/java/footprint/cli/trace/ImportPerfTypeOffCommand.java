@@ -1,7 +1,7 @@
 package footprint.cli.trace;
 
-import footprint.cli.Json;
-import footprint.cli.OutputFormat;
+import footprint.cli.FormatOption;
+import footprint.report.ReportJson;
 import footprint.trace.perf.TypeOffReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,8 +32,8 @@ public final class ImportPerfTypeOffCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "TYPE", description = "Only this data type ('struct kvm_vcpu' or 'kvm_vcpu').")
     List<String> types = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,8 +47,8 @@ public final class ImportPerfTypeOffCommand implements Callable<Integer> {
                     + " (types in the report: " + String.join(", ", r.types().stream().map(TypeOffReport.TypeWeights::type).toList()) + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
-            out.print(Json.write(new TypeOffReport(r.source(), selected, r.unattributed())));
+        if (format.json()) {
+            out.print(ReportJson.write(new TypeOffReport(r.source(), selected, r.unattributed())));
         } else {
             text(out, r, selected);
         }

@@ -1,7 +1,7 @@
 package footprint.cli.trace;
 
-import footprint.cli.Json;
-import footprint.cli.OutputFormat;
+import footprint.cli.FormatOption;
+import footprint.report.ReportJson;
 import footprint.trace.BoundTrace;
 import footprint.trace.Trace;
 import footprint.trace.TraceCheck;
@@ -28,8 +28,8 @@ public final class TraceCheckCommand implements Callable<Integer> {
     @Mixin
     TraceInput input;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,8 +40,8 @@ public final class TraceCheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BoundTrace bound = input.bind(err);
         TraceCheck check = TraceCheck.of(input.file.toString(), input.layouts.count(), bound, input.warnings);
-        if (format == OutputFormat.json) {
-            out.print(Json.write(check));
+        if (format.json()) {
+            out.print(ReportJson.write(check));
         } else {
             text(out, check, declaredAccesses(bound.source()));
         }

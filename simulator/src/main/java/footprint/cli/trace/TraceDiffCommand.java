@@ -1,8 +1,8 @@
 package footprint.cli.trace;
 
-import footprint.cli.Json;
-import footprint.cli.OutputFormat;
+import footprint.cli.FormatOption;
 import footprint.layout.LayoutSet;
+import footprint.report.ReportJson;
 import footprint.trace.Trace;
 import footprint.trace.TraceBinder;
 import footprint.trace.TraceReader;
@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,8 +50,8 @@ public final class TraceDiffCommand implements Callable<Integer> {
             + " instead of failing.")
     boolean allowMissing;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,8 +68,8 @@ public final class TraceDiffCommand implements Callable<Integer> {
         LayoutSet newSet = load(newTrace, newLayouts, err);
         TraceDiff diff = TraceDiffer.diff(oldTrace, newTrace, oldSet, newSet);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
-            out.print(Json.write(diff));
+        if (format.json()) {
+            out.print(ReportJson.write(diff));
         } else {
             text(out, diff);
         }

@@ -1,7 +1,7 @@
 package footprint.cli.trace;
 
-import footprint.cli.Json;
-import footprint.cli.OutputFormat;
+import footprint.cli.FormatOption;
+import footprint.report.ReportJson;
 import footprint.trace.BoundTrace;
 import footprint.trace.TraceStats;
 import java.io.PrintWriter;
@@ -42,8 +42,8 @@ public final class TraceStatsCommand implements Callable<Integer> {
     @Option(names = "--fields", description = "In text output, list under each object the fields it touches, with their lines.")
     boolean listFields;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,8 +63,8 @@ public final class TraceStatsCommand implements Callable<Integer> {
         }
         List<TraceStats.ExitStats> stats = TraceStats.of(bound, lineSize).stream()
                 .filter(s -> only.isEmpty() || only.contains(s.exit())).toList();
-        if (format == OutputFormat.json) {
-            out.print(Json.write(new TraceStats.Report(input.file.toString(), lineSize, TraceStats.PLACEMENT, stats)));
+        if (format.json()) {
+            out.print(ReportJson.write(new TraceStats.Report(input.file.toString(), lineSize, TraceStats.PLACEMENT, stats)));
         } else {
             text(out, stats);
         }

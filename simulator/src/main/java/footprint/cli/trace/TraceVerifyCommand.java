@@ -1,9 +1,9 @@
 package footprint.cli.trace;
 
 import footprint.cli.CheckFailedException;
-import footprint.cli.Json;
-import footprint.cli.OutputFormat;
+import footprint.cli.FormatOption;
 import footprint.layout.LayoutSet;
+import footprint.report.ReportJson;
 import footprint.trace.ExitDef;
 import footprint.trace.Trace;
 import footprint.trace.TraceBinder;
@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -81,8 +82,8 @@ public final class TraceVerifyCommand implements Callable<Integer> {
     @Option(names = "--exit", paramLabel = "NAME", description = "With --binary: only these exits (default: all).")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -99,8 +100,8 @@ public final class TraceVerifyCommand implements Callable<Integer> {
         Path source = against.source;
         PrintWriter out = spec.commandLine().getOut();
         SourceReport report = SourceVerifier.verify(TraceReader.read(file), source);
-        if (format == OutputFormat.json) {
-            out.print(Json.write(report));
+        if (format.json()) {
+            out.print(ReportJson.write(report));
         } else {
             text(out, report);
         }
@@ -141,8 +142,8 @@ public final class TraceVerifyCommand implements Callable<Integer> {
         BinaryReport report = only.isEmpty() ? full : new BinaryReport(full.trace(), full.modules(),
                 full.exits().stream().filter(e -> only.contains(e.exit())).toList(), full.explained(), full.unconfirmed(),
                 full.unchecked());
-        if (format == OutputFormat.json) {
-            out.print(Json.write(report));
+        if (format.json()) {
+            out.print(ReportJson.write(report));
         } else {
             BinaryReportText.print(out, report);
         }

@@ -1,6 +1,5 @@
 package footprint.cli.trace;
 
-import footprint.cli.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import footprint.cli.CliRun;
 import footprint.cli.Main;
+import footprint.report.ReportJson;
 import footprint.trace.Access;
 import footprint.trace.AccessOp;
 import footprint.trace.ExitDef;
@@ -97,7 +97,7 @@ class TraceImportCommandTest {
         assertThat(read.stream().weights()).containsExactly(entry("TSC_DEADLINE_WRITE", 107090.2),
                 entry("X2APIC_ICR_IPI", 45895.8), entry("HLT", 88245.0), entry("PREEMPTION_TIMER", 24870.0),
                 entry("EPT_MISCONFIG_MMIO", 12051.0), entry("CPUID", 4011.0), entry("IO_PORT", 2992.0));
-        assertThat(Json.write(read)).isEqualTo(run.out());
+        assertThat(ReportJson.write(read)).isEqualTo(run.out());
         JsonNode root = new ObjectMapper().readTree(run.out());
         assertThat(root.fieldNames()).toIterable()
                 .containsExactly("source", "totalSamples", "mappedSamples", "reasons", "stream");
@@ -105,7 +105,7 @@ class TraceImportCommandTest {
                 .containsExactly("reason", "samples", "samplesPercent", "timePercent", "avgMicros", "exits");
         assertThat(root.get("stream").fieldNames()).toIterable().containsExactly("count", "seed", "weights");
         // key order is fixed by the record, so every run prints the same bytes
-        assertThat(run.out()).contains("\"exit\" : \"TSC_DEADLINE_WRITE\",\n      \"share\" : 0.7\n");
+        assertThat(run.out()).contains("\"exit\" : \"TSC_DEADLINE_WRITE\",\n          \"share\" : 0.7\n");
     }
 
     @Test

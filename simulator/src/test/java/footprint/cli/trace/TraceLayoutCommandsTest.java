@@ -1,6 +1,5 @@
 package footprint.cli.trace;
 
-import footprint.cli.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import footprint.cli.CliRun;
 import footprint.cli.Main;
 import footprint.layout.LayoutSet;
+import footprint.report.ReportJson;
 import footprint.testsupport.RepoFiles;
 import footprint.trace.BoundTrace;
 import footprint.trace.TraceBinder;
@@ -111,7 +111,7 @@ class TraceLayoutCommandsTest {
                 TraceStats.of(bound, 64)));
         assertThat(read.exits().get(0).objects().get(0).structType()).isEqualTo("vcpu_vmx");
         assertThat(read.exits().get(0).objects().get(2).structType()).isNull();
-        assertThat(Json.write(read)).isEqualTo(run.out());
+        assertThat(ReportJson.write(read)).isEqualTo(run.out());
         // the exit totals are derived from the objects: written, but not read back
         JsonNode exit = new ObjectMapper().readTree(run.out()).get("exits").get(0);
         assertThat(exit.get("touchedLines").asLong()).isEqualTo(8);
@@ -131,7 +131,7 @@ class TraceLayoutCommandsTest {
         TraceCheck read = new ObjectMapper().readValue(run.out(), TraceCheck.class);
         assertThat(read).isEqualTo(new TraceCheck(fixture("small.trace"), 2, 3, List.of(),
                 List.of(new TraceCheck.ExitSummary("TSC", true, 9, 0, 0))));
-        assertThat(Json.write(read)).isEqualTo(run.out());
+        assertThat(ReportJson.write(read)).isEqualTo(run.out());
         JsonNode root = new ObjectMapper().readTree(run.out());
         assertThat(root.fieldNames()).toIterable()
                 .containsExactly("trace", "layoutFiles", "objects", "warnings", "exits");
