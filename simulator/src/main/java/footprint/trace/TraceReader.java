@@ -368,9 +368,11 @@ public final class TraceReader {
                 throw error(line, "raw block '" + object.name() + "' has no fields; write " + object.name()
                         + "+OFFSET");
             }
-            if (target.offset() + size > object.rawSize()) {
+            // compared without adding: offset + size overflows for offsets near 2^63
+            if (target.offset() > object.rawSize() - size) {
                 throw error(line, "access past the end of raw block '" + object.name() + "' (" + object.rawSize()
-                        + " bytes): bytes [" + target.offset() + ", " + (target.offset() + size) + ")");
+                        + " bytes): bytes [" + target.offset() + ", " + Long.toUnsignedString(target.offset() + size)
+                        + ")");
             }
         }
         return new Access(AccessOp.valueOf(t[0]), target, (int) size, t[3], t[4], condition, trivia, line);
