@@ -290,6 +290,11 @@ public final class AddressStreams {
         }
 
         private void emit(long address, int size, boolean write) {
+            if (size > 0 && Long.compareUnsigned(address, -size) > 0) {
+                // the last byte would wrap to address 0: no memory access does that
+                throw new InputException(file, lineNo, String.format("a %d-byte access at 0x%x runs past the top of the"
+                        + " 64-bit address space", size, address));
+            }
             count++;
             sink.access(address, size, write);
         }

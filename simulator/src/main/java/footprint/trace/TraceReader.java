@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  * block bounds and the stream's exit names. Field paths are resolved later by {@link TraceBinder}.
  */
 public final class TraceReader {
+    /** Raw blocks up to 1 TiB: placement adds object sizes, which must stay far from overflow. */
+    static final long MAX_OBJECT_SIZE = 1L << 40;
+    /** Alignments up to a 1 GiB page. */
+    static final long MAX_ALIGN = 1L << 30;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern BLOCK_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final Pattern PATH =
@@ -169,6 +174,9 @@ public final class TraceReader {
             }
         } else {
             rawSize = positive(t[3], "raw block size", line);
+            if (rawSize > MAX_OBJECT_SIZE) {
+                throw error(line, "raw block size " + rawSize + " is over 1 TiB; no kernel object is that large");
+            }
         }
         long align = 0;
         for (int i = 4; i < t.length; i++) {
@@ -178,6 +186,9 @@ public final class TraceReader {
             align = positive(t[i].substring("align=".length()), "align", line);
             if (Long.bitCount(align) != 1) {
                 throw error(line, "align=" + align + " is not a power of two");
+            }
+            if (align > MAX_ALIGN) {
+                throw error(line, "align=" + align + " is over 1 GiB (the largest page)");
             }
         }
         ObjectDecl decl = new ObjectDecl(name, type, rawSize, align, trivia, line);

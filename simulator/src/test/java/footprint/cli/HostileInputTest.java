@@ -125,4 +125,25 @@ class HostileInputTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("(0 of 10 samples inside vmx)").doesNotContain("vmx+0x");
     }
+
+    @Test
+    void anAccessWrappingPastTheTopOfTheAddressSpaceIsRefused() throws IOException {
+        Path plain = file("wrap.txt", "R 0x1000 8\nR 0xffffffffffffffff 8\n");
+        refused(CliRun.of("cachesim", plain.toString(), "--input-format", "plain", "--l1d", "4k:4:64"),
+                "wrap.txt:2: a 8-byte access at 0xffffffffffffffff runs past the top of the 64-bit address space");
+        Path top = file("top.txt", "R 0xfffffffffffffff8 8\n");
+        CliRun r = CliRun.of("cachesim", top.toString(), "--input-format", "plain", "--l1d", "4k:4:64");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 straddle");
+    }
+
+    @Test
+    void rawObjectsBeyondAnyRealSizeOrAlignmentAreRefused() throws IOException {
+        Path size = file("size.trace", "footprint-trace 1\nobject p raw 4611686018427387904\nexit X\n  R p+0 8 f x.c:1\nend\n");
+        refused(CliRun.of("trace", "check", size.toString(), "--layout", member("int x; /* 4 4 */").toString()),
+                "size.trace:2: raw block size 4611686018427387904 is over 1 TiB");
+        Path align = file("align.trace", "footprint-trace 1\nobject p raw 64 align=4294967296\nexit X\n  R p+0 8 f x.c:1\nend\n");
+        refused(CliRun.of("trace", "check", align.toString(), "--layout", member("int x; /* 4 4 */").toString()),
+                "align.trace:2: align=4294967296 is over 1 GiB");
+    }
 }
