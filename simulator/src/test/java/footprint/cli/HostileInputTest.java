@@ -146,4 +146,16 @@ class HostileInputTest {
         refused(CliRun.of("trace", "check", align.toString(), "--layout", member("int x; /* 4 4 */").toString()),
                 "align.trace:2: align=4294967296 is over 1 GiB");
     }
+
+    @Test
+    void aStructThatContainsItselfOrAMemberOfTheWrongSizeIsRefused() throws IOException {
+        Path self = file("self.pahole", "struct a {\n\tint y; /* 0 4 */\n\tstruct a x; /* 4 8 */\n\n"
+                + "\t/* size: 12, cachelines: 1, members: 2 */\n};\n");
+        Path trace = file("self.trace", "footprint-trace 1\nobject o struct a\nexit X\n  R o.x.y 4 f x.c:1\nend\n");
+        refused(CliRun.of("trace", "check", trace.toString(), "--layout", self.toString()),
+                "self.pahole:3: member 'x' of type struct a is the struct that holds it");
+        Path size = file("size.pahole", "struct b {\n\tint y; /* 0 4 */\n\n\t/* size: 4, cachelines: 1, members: 1 */\n};\n"
+                + "struct a {\n\tint y; /* 0 4 */\n\tstruct b x; /* 4 8 */\n\n\t/* size: 12, cachelines: 1, members: 2 */\n};\n");
+        refused(CliRun.of("layout", size.toString()), "size.pahole:8: member 'x' is 8 bytes but struct b is 4 bytes");
+    }
 }
