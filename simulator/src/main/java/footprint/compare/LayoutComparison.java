@@ -20,11 +20,19 @@ import java.util.function.Consumer;
  * guest, on each model, and pairs the results exit by exit.
  */
 public final class LayoutComparison {
+    /**
+     * The largest guest working set of the guest-pressure sweep. A point touches every line of its
+     * working set between two exits, over at least {@link #MIN_SWEEP_EXITS} exits, with and without
+     * the exits, on both sides: 1 GiB is 16 Mi accesses per exit, about 6.4 G per model; 64 GiB
+     * would run for hours.
+     */
+    public static final long MAX_SWEEP_WORKING_SET = 1L << 30;
+
     /** Guest accesses per guest-sweep point (all exits together); bounds the sweep's run time. */
     static final long SWEEP_GUEST_BUDGET = 2_000_000;
     /** Guest accesses per placement of the placement sweep. */
     static final long PLACEMENT_GUEST_BUDGET = 600_000;
-    static final int MIN_SWEEP_EXITS = 100;
+    public static final int MIN_SWEEP_EXITS = 100;
 
     private final ComparisonSetup setup;
     private final Consumer<String> progress;

@@ -158,4 +158,40 @@ class HostileInputTest {
                 + "struct a {\n\tint y; /* 0 4 */\n\tstruct b x; /* 4 8 */\n\n\t/* size: 12, cachelines: 1, members: 2 */\n};\n");
         refused(CliRun.of("layout", size.toString()), "size.pahole:8: member 'x' is 8 bytes but struct b is 4 bytes");
     }
+
+    @Test
+    void smallerItems() throws IOException {
+        CliRun help = CliRun.of("check", "--help");
+        assertThat(help.out()).contains("LAY=\"${L}vcpu_vmx.expanded.pahole").doesNotContain("null");
+        CliRun policy = CliRun.of("cachesim", "x.din", "--l1d", "4k:4:64", "--policy", "fifo");
+        refusedUsage(policy, "'fifo' is not one of lru, tree-plru, random");
+        refusedUsage(CliRun.of("cachesim", "x.din", "--l1d", "4k:4:64", "--llc-inclusion", "most"),
+                "'most' is not one of inclusive, non-inclusive, exclusive");
+        CliRun big = CliRun.of("cachesim", file("a.txt", "R 0x1000 8\n").toString(), "--l1d", "64g:16:64");
+        refused(big, "--l1d 64g:16:64: cache too large: 1073741824 lines");
+    }
+
+    @Test
+    void aTraceWithoutExitsSaysSoInsteadOfBlamingExits() throws IOException {
+        Path trace = file("none.trace", "footprint-trace 1\nobject a struct a\n");
+        Path layout = member("int x; /* 4 4 */");
+        refused(CliRun.of("simulate", "--trace", trace.toString(), "--layout", layout.toString(), "--model", "zen4", "--quiet"),
+                "none.trace: the trace defines no exit to replay");
+        CliRun compare = CliRun.of("compare", "--trace", trace.toString(), "--before", layout.toString(), "--after",
+                layout.toString(), "--model", "zen4", "--quiet");
+        refused(compare, "none.trace: the trace defines no exit to replay");
+    }
+
+    @Test
+    void aGuestSweepThatWouldRunForHoursIsRefusedUpFront() throws IOException {
+        Path trace = file("one.trace", "footprint-trace 1\nobject a struct a\nexit X\n  R a.x 4 f x.c:1\nend\n");
+        Path layout = member("int x; /* 4 4 */");
+        refused(CliRun.of("compare", "--trace", trace.toString(), "--before", layout.toString(), "--after", layout.toString(),
+                "--model", "zen4", "--quiet", "--guest-sweep", "0,64G"), "--guest-sweep 64G: ", "the largest point is 1G");
+    }
+
+    private static void refusedUsage(CliRun r, String part) {
+        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains(part).doesNotContain("enum constant").doesNotContain("Exception");
+    }
 }

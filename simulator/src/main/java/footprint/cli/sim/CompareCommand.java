@@ -5,6 +5,7 @@ import footprint.compare.Comparison;
 import footprint.compare.ComparisonReport;
 import footprint.compare.ComparisonSetup;
 import footprint.compare.InputFile;
+import footprint.compare.LayoutComparison;
 import footprint.compare.ModelUnderTest;
 import footprint.compare.Verdict;
 import footprint.input.InputException;
@@ -15,6 +16,7 @@ import footprint.report.ReportFormat;
 import footprint.sim.CostModel;
 import footprint.sim.ExitProgram;
 import footprint.sim.HierarchyCache;
+import footprint.sim.Sizes;
 import footprint.trace.Trace;
 import footprint.trace.TraceReader;
 import java.io.IOException;
@@ -116,6 +118,14 @@ public final class CompareCommand implements Callable<Integer> {
                 .map(c -> new ModelUnderTest(CostModel.of(c, exitNames), HierarchyCache.factory(c))).toList();
         List<Long> sweep = guestSweep.size() == 1 && guestSweep.get(0).equals("none") ? List.of()
                 : guestSweep.stream().map(s -> ReplayOptions.size("--guest-sweep", s)).toList();
+        for (long ws : sweep) {
+            if (ws > LayoutComparison.MAX_SWEEP_WORKING_SET) {
+                throw new InputException(String.format(java.util.Locale.ROOT, "--guest-sweep %s: the sweep touches every"
+                        + " line of the working set between two exits (%d accesses per exit, at least %d exits, four"
+                        + " replays per model): hours of run time; the largest point is 1G", Sizes.format(ws),
+                        ws / 64, LayoutComparison.MIN_SWEEP_EXITS));
+            }
+        }
         int exits = replay.exitsOr(DEFAULT_EXITS);
         long seed = replay.seed;
         ComparisonSetup setup = new ComparisonSetup(a.program(), b.program(), () -> a.stream().iterator(exits, seed), mut,
