@@ -16,9 +16,10 @@ import footprint.report.ReportFormat;
 import footprint.sim.CostModel;
 import footprint.sim.ExitProgram;
 import footprint.sim.HierarchyCache;
-import footprint.sim.Sizes;
+import footprint.sim.Replicates;
 import footprint.trace.Trace;
 import footprint.trace.TraceReader;
+import footprint.units.ByteSize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Replays one trace against the layouts before and after a patch over the same exit "
             + "sequence and reports, per exit reason and for the mix: touched lines next to the "
             + "ideal, L1D/L2 misses and estimated cycles with the difference, its 95%% confidence "
-            + "interval and a paired t-test, the difference as a share of the exit's cost, a "
+            + "interval and a paired t-test over independent replicates (--replicates), the difference as a share of the exit's cost, a "
             + "guest-pressure sweep, a placement sweep (better/equal/worse over K random placements), "
             + "per-field attribution, density maps with the accessed bytes, a verdict, and the "
             + "inputs' SHA-256 hashes.",
@@ -55,7 +56,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "      --after $L models/layouts/example/kvm_vcpu.reordered.pahole \\",
             "      --model skylake-sp --format html --output report.html"})
 public final class CompareCommand implements Callable<Integer> {
-    /** Exits of the main comparison unless --exits says otherwise. */
+    /** Exits of the main comparison in all (split over the replicates) unless --exits says otherwise. */
     static final int DEFAULT_EXITS = 10_000;
     /** The main comparison's guest unless --guest/--guest-ws/--guest-trace says otherwise: fills a 32 KiB L1D. */
     static final String DEFAULT_GUEST_WS = "32k";
@@ -121,15 +122,16 @@ public final class CompareCommand implements Callable<Integer> {
         for (long ws : sweep) {
             if (ws > LayoutComparison.MAX_SWEEP_WORKING_SET) {
                 throw new InputException(String.format(java.util.Locale.ROOT, "--guest-sweep %s: the sweep touches every"
-                        + " line of the working set between two exits (%d accesses per exit, at least %d exits, four"
-                        + " replays per model): hours of run time; the largest point is 1G", Sizes.format(ws),
-                        ws / 64, LayoutComparison.MIN_SWEEP_EXITS));
+                        + " line of the working set between two exits (%d accesses per exit, at least %d exits per"
+                        + " replicate, four replays per model): hours of run time; the largest point is 1G",
+                        ByteSize.format(ws), ws / 64, LayoutComparison.MIN_SWEEP_EXITS));
             }
         }
-        int exits = replay.exitsOr(DEFAULT_EXITS);
+        int replicates = replay.replicates();
+        int exits = Replicates.exitsEach(replay.exitsOr(DEFAULT_EXITS), replicates);
         long seed = replay.seed;
-        ComparisonSetup setup = new ComparisonSetup(a.program(), b.program(), () -> a.stream().iterator(exits, seed), mut,
-                exits, seed, replay.placement(), replay.guest(DEFAULT_GUEST_WS), sweep, replay.guestAccesses,
+        ComparisonSetup setup = new ComparisonSetup(a.program(), b.program(), s -> a.stream().iterator(exits, s), mut,
+                replicates, exits, seed, replay.placement(), replay.guest(DEFAULT_GUEST_WS), sweep, replay.guestAccesses,
                 replay.pattern(), placements, structs(a), structs(b));
         ComparisonReport report = Comparison.run(setup, replay.trace.toString(), commandLine(), inputs(cpus),
                 uniqueWarnings, progress);

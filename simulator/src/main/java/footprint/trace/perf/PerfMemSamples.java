@@ -91,7 +91,7 @@ public final class PerfMemSamples {
         groups.forEach((k, g) -> {
             int size = (int) Math.min(o.accessSize(), o.size() - k.offset());
             steps.add(new Access(k.op(), Target.raw(o.object(), k.offset()), size, k.symbol(), location + ":" + g.firstLine,
-                    null, Trivia.trailing(" " + g.samples + (g.samples == 1 ? " sample" : " samples")), 0));
+                    List.of(), null, Trivia.trailing(" " + g.samples + (g.samples == 1 ? " sample" : " samples")), 0));
         });
         items.add(new ExitDef(o.exitName(), false, null, steps, Trivia.NONE, Trivia.NONE, 0));
         Trivia header = new Trivia(List.of("# Imported by: footprint trace import perf-mem (" + counts[1] + " of "
