@@ -194,4 +194,12 @@ class HostileInputTest {
         assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains(part).doesNotContain("enum constant").doesNotContain("Exception");
     }
+
+    @Test
+    void densityOfAStructFarLargerThanAnyRealOneIsRefused() throws IOException {
+        Path huge = file("huge.pahole", "struct big {\n\tchar x[107374182400]; /* 0 107374182400 */\n\n"
+                + "\t/* size: 107374182400, cachelines: 1677721600, members: 1 */\n};\n");
+        refused(CliRun.of("density", huge.toString(), "--struct", "big"),
+                "huge.pahole:1: struct big is 107374182400 bytes; density maps draw structs up to 64 MiB");
+    }
 }
