@@ -28,7 +28,8 @@ public final class TraceReader {
             Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[\\d+])*(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d+])*)*");
     private static final Pattern TARGET =
             Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\.([^+]+))?(?:\\+(0[xX][0-9a-fA-F]+|\\d+))?");
-    private static final Pattern LOCATION = Pattern.compile("\\S+:\\d+");
+    /** FILE:LINE; a line number has at most 9 digits, so the verifiers read it as an int. */
+    private static final Pattern LOCATION = Pattern.compile("\\S+:\\d{1,9}");
     private static final Pattern ALIASES = Pattern.compile("as=([A-Za-z_][A-Za-z0-9_]*(?:,[A-Za-z_][A-Za-z0-9_]*)*)");
     private static final Pattern WEIGHT = Pattern.compile("\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
     private static final Pattern EXIT_NAME = Pattern.compile("[A-Za-z0-9_]+");
