@@ -2,6 +2,7 @@ package footprint.address;
 
 import footprint.input.InputException;
 import footprint.input.LineReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.Arrays;
  */
 public final class AddressStreams {
     private static final int CHUNK = 1 << 16;
+    /** What format detection may read of a stream that cannot be re-opened, before it rewinds. */
+    private static final int DETECT_BYTES = 4 << 20;
 
     private AddressStreams() {}
 
@@ -42,31 +45,61 @@ public final class AddressStreams {
      * {@code I/L/S/M ADDR,SIZE} mean lackey, {@code R|W} plain, a digit label din.
      */
     public static AddressFormat detect(Path file) {
-        try (LineReader reader = LineReader.open(file)) {
-            String line;
-            int n = 0;
-            while ((line = reader.next()) != null && n < 1000) {
-                n++;
-                String t = line.strip();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                if (t.startsWith("==") || t.matches("[ILSM]\\s+(0x)?[0-9a-fA-F]+,\\d+.*")) {
-                    return AddressFormat.LACKEY;
-                }
-                if (t.matches("[RrWw]\\s+(0x)?[0-9a-fA-F]+\\s+\\d+.*")) {
-                    return AddressFormat.PLAIN;
-                }
-                if (t.matches("[0-4]\\s+(0x)?[0-9a-fA-F]+(\\s.*)?")) {
-                    return AddressFormat.DIN;
-                }
-                throw new InputException(file, n, "cannot tell the trace format from this line (expected din "
-                        + "'0 7fff1234', lackey ' L 7fff1234,8' or plain 'R 7fff1234 8'); give --input-format");
-            }
-            throw new InputException(file, 0, "no accesses in the first " + n + " lines; give --input-format");
+        try (InputStream in = Files.newInputStream(file)) {
+            return detect(in, file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(file, 0, "no such file");
         } catch (IOException e) {
             throw new InputException(file, 0, "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads a file that can be read only once (a pipe, /dev/stdin): detects the format from a
+     * marked prefix of the stream, rewinds to the mark and parses everything into {@code sink};
+     * returns the number of accesses. Re-opening the file would lose what detection read.
+     */
+    public static long readOnce(Path file, AddressSink sink) {
+        // A FileInputStream: the channel stream of Files.newInputStream fails on a pipe ("Illegal seek")
+        try (BufferedInputStream in = new BufferedInputStream(new java.io.FileInputStream(file.toFile()), CHUNK)) {
+            in.mark(DETECT_BYTES);
+            AddressFormat format = detect(in, file);
+            try {
+                in.reset();
+            } catch (IOException e) {
+                throw new InputException(file, 0, "the lines that tell the format take more than "
+                        + (DETECT_BYTES >> 20) + " MiB; save the stream to a file");
+            }
+            return new Parser(file, format, sink).run(in);
+        } catch (IOException e) {
+            throw new InputException(file, 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Detects from {@code in}, which is left open (the caller rewinds or closes it). */
+    private static AddressFormat detect(InputStream in, Path file) throws IOException {
+        LineReader reader = new LineReader(in, file.toString());
+        String line;
+        int n = 0;
+        while ((line = reader.next()) != null && n < 1000) {
+            n++;
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            if (t.startsWith("==") || t.matches("[ILSM]\\s+(0x)?[0-9a-fA-F]+,\\d+.*")) {
+                return AddressFormat.LACKEY;
+            }
+            if (t.matches("[RrWw]\\s+(0x)?[0-9a-fA-F]+\\s+\\d+.*")) {
+                return AddressFormat.PLAIN;
+            }
+            if (t.matches("[0-4]\\s+(0x)?[0-9a-fA-F]+(\\s.*)?")) {
+                return AddressFormat.DIN;
+            }
+            throw new InputException(file, n, "cannot tell the trace format from this line (expected din "
+                    + "'0 7fff1234', lackey ' L 7fff1234,8' or plain 'R 7fff1234 8'); give --input-format");
+        }
+        throw new InputException(file, 0, "no accesses in the first " + n + " lines; give --input-format");
     }
 
     /**
@@ -290,6 +323,11 @@ public final class AddressStreams {
         }
 
         private void emit(long address, int size, boolean write) {
+            if (size > 0 && Long.compareUnsigned(address, -size) > 0) {
+                // the last byte would wrap to address 0: no memory access does that
+                throw new InputException(file, lineNo, String.format("a %d-byte access at 0x%x runs past the top of the"
+                        + " 64-bit address space", size, address));
+            }
             count++;
             sink.access(address, size, write);
         }

@@ -7,6 +7,9 @@ import footprint.units.ByteSize;
  * masks and shifts derived once so the lookup path only shifts and masks.
  */
 public record Geometry(long sizeBytes, int ways, int lineSize) {
+    /** Lines per level at most: each costs a tag and a stamp (16 bytes) of heap, 1 GiB at this limit. */
+    public static final long MAX_LINES = 1L << 26;
+
     public Geometry {
         if (lineSize <= 0 || Integer.bitCount(lineSize) != 1) {
             throw new IllegalArgumentException("line size must be a power of two, got " + lineSize);
@@ -24,8 +27,9 @@ public record Geometry(long sizeBytes, int ways, int lineSize) {
             throw new IllegalArgumentException("set count " + sets + " (= " + sizeBytes + " / (" + ways + " x "
                     + lineSize + ")) is not a power of two");
         }
-        if (sets * ways > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("cache too large: " + sets * ways + " lines");
+        if (sets * ways > MAX_LINES) {
+            throw new IllegalArgumentException("cache too large: " + sets * ways + " lines (at most " + MAX_LINES
+                    + ", 4 GiB of 64-byte lines; the largest real cache, AMD Genoa-X's L3, is 1.1 GiB)");
         }
     }
 

@@ -240,25 +240,39 @@ public final class CachesimCommand implements Callable<Integer> {
                 : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 6, RoundingMode.HALF_EVEN);
     }
 
-    /** Accepts the user-facing spelling with '-' for the enum constants written with '_'. */
+    /**
+     * Accepts the user-facing spelling with '-' for the enum constants written with '_', in any
+     * case; an unknown value lists the valid ones.
+     */
+    static <E extends Enum<E>> E dashed(Class<E> type, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(v)) {
+                return e;
+            }
+        }
+        throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of "
+                + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name().replace('_', '-')).toList()));
+    }
+
     static final class PolicyConverter implements picocli.CommandLine.ITypeConverter<Policy> {
         @Override
         public Policy convert(String value) {
-            return Policy.valueOf(value.trim().toLowerCase(Locale.ROOT).replace('-', '_'));
+            return dashed(Policy.class, value);
         }
     }
 
     static final class PrefetchConverter implements picocli.CommandLine.ITypeConverter<Prefetch> {
         @Override
         public Prefetch convert(String value) {
-            return Prefetch.valueOf(value.trim().toLowerCase(Locale.ROOT).replace('-', '_'));
+            return dashed(Prefetch.class, value);
         }
     }
 
     static final class InclusionConverter implements picocli.CommandLine.ITypeConverter<InclusionOption> {
         @Override
         public InclusionOption convert(String value) {
-            return InclusionOption.valueOf(value.trim().toLowerCase(Locale.ROOT).replace('-', '_'));
+            return dashed(InclusionOption.class, value);
         }
     }
 }

@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExample:%n",
         footer = {
             "  L=models/layouts/debian-6.1/debian-6.1-",
-            "  LAY=\"${L}vcpu_vmx.expanded.pahole ${L}kvm_lapic.expanded.pahole\"",
-            "  LAY=\"$LAY ${L}kvm.expanded.pahole ${L}kvm_run.pahole\"",
+            "  LAY=\"$${L}vcpu_vmx.expanded.pahole $${L}kvm_lapic.expanded.pahole\"",
+            "  LAY=\"$LAY $${L}kvm.expanded.pahole $${L}kvm_run.pahole\"",
             "  footprint check --trace traces/kvm-6.1/vmx/vmx-exits.trace --layout $LAY \\",
             "      --write-budget vmx.budget",
             "  footprint check --trace traces/kvm-6.1/vmx/vmx-exits.trace --layout $LAY \\",

@@ -21,6 +21,12 @@ import java.util.function.Consumer;
  */
 public final class LayoutComparison {
     /**
+     * The largest guest working set of the guest-pressure sweep: a point touches every line of its
+     * working set between two exits; 1 GiB is 16 Mi accesses per exit, 64 GiB would run for hours.
+     */
+    public static final long MAX_SWEEP_WORKING_SET = 1L << 30;
+
+    /**
      * Guest accesses per replicate of a guest-sweep point; bounds the sweep's run time. The
      * interval comes from the spread between replicates, so short replicates stay honest: they
      * only widen it.
@@ -29,7 +35,7 @@ public final class LayoutComparison {
     /** Guest accesses per placement of the placement sweep (each placement is one replicate). */
     static final long PLACEMENT_GUEST_BUDGET = 300_000;
     /** Exits per replicate at least, however large the guest. */
-    static final int MIN_SWEEP_EXITS = 5;
+    public static final int MIN_SWEEP_EXITS = 5;
 
     private final ComparisonSetup setup;
     private final Consumer<String> progress;

@@ -132,7 +132,7 @@ final class Composition {
             source = AlignmentSource.NATURAL;
             if (align == 0) {
                 String named = structName(rm.type);
-                StructLayout def = named == null ? null : definition(named, elementSize, file, rm, overridden);
+                StructLayout def = named == null ? null : definition(named, elementSize, file, owner, rm, overridden);
                 if (def != null) {
                     align = def.alignment();
                     source = def.guesses().alignmentGuessed() ? AlignmentSource.INFERRED : AlignmentSource.DEFINITION;
@@ -170,7 +170,8 @@ final class Composition {
     }
 
     /** A top-level definition for a member of type {@code struct name}: the override, else a same-size one. */
-    private StructLayout definition(String name, long elementSize, int file, RawMember rm, List<String> overridden) {
+    private StructLayout definition(String name, long elementSize, int file, RawStruct owner, RawMember rm,
+            List<String> overridden) {
         Def fin = finalDef(name);
         if (fin == null) {
             return null;
@@ -187,17 +188,38 @@ final class Composition {
         List<Def> candidates = defs.get(name);
         StructLayout first = null;
         StructLayout best = null;
+        boolean self = false;
+        int firstFile = -1;
         for (Def d : candidates) {
-            if (d.file > file || inProgress.contains(d.raw)) {
+            if (inProgress.contains(d.raw)) {
+                self = true;
+                continue;
+            }
+            if (d.file > file) {
                 continue;
             }
             StructLayout s = build(d.raw, d.file);
             if (first == null) {
                 first = s;
+                firstFile = d.file;
             }
             if (s.size() == elementSize && (best == null || d.file == file)) {
                 best = s;
             }
+        }
+        if (best == null && first == null && self) {
+            // by value, not through a pointer: no C compiler accepts it, and paths would loop
+            throw new InputException(owner.source, rm.line, "member '" + rm.name + "' of type " + rm.type
+                    + " is the struct that holds it: a struct cannot contain itself");
+        }
+        // One dump that gives a member another size than its own definition of the type is
+        // corrupt (paths would resolve to the wrong bytes); an earlier file may differ, it is
+        // not the one this dump was made with. A flexible array has no element size to compare.
+        if (best == null && candidates.size() == 1 && firstFile == file && elementSize > 0
+                && PaholeParser.elementCount(rm.dims) != 0) {
+            throw new InputException(owner.source, rm.line, "member '" + rm.name + "' is " + elementSize
+                    + " bytes" + (rm.dims.isEmpty() ? "" : " per element") + " but " + rm.type + " is "
+                    + first.size() + " bytes (" + first.source() + ":" + first.line() + ")");
         }
         return best != null ? best : candidates.size() == 1 ? first : null;
     }

@@ -28,8 +28,15 @@ public final class DensityChart {
     private final StructLayout layout;
     private final char[] cls;
     private final List<List<String>> startsInRow = new ArrayList<>();
+    /** The largest struct drawn: 1 Mi rows, far above any kernel struct (struct kvm is 40 KiB). */
+    static final long MAX_BYTES = 64L << 20;
 
     private DensityChart(StructLayout s) {
+        if (s.size() > MAX_BYTES) {
+            // one character per byte and a row per line: a 100 GB struct would fill any heap
+            throw new footprint.input.InputException(s.source(), s.line(), s.typeName() + " is " + s.size()
+                    + " bytes; density maps draw structs up to " + (MAX_BYTES >> 20) + " MiB");
+        }
         this.layout = s;
         int size = (int) s.size();
         this.cls = new char[size];

@@ -3,6 +3,7 @@ package footprint.sim;
 import footprint.address.AddressFormat;
 import footprint.address.AddressStreams;
 import footprint.input.InputException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Loads a recorded guest trace: in memory up to {@link #IN_MEMORY_LIMIT} accesses, streamed from its file beyond. */
@@ -15,6 +16,29 @@ public final class GuestTraces {
     public static final long IN_MEMORY_LIMIT = 1L << 22;
 
     private GuestTraces() {}
+
+    /**
+     * Loads {@code file} in the format it holds. A pipe or device (/dev/stdin) is read exactly once,
+     * into memory (up to {@link #IN_MEMORY_LIMIT} accesses): opening it again would find its first
+     * lines gone.
+     */
+    public static GuestTrace load(Path file) {
+        if (Files.isRegularFile(file)) {
+            return load(file, AddressStreams.detect(file));
+        }
+        RecordedGuest recorded = new RecordedGuest(file.toString(), 1 << 16);
+        AddressStreams.readOnce(file, (address, size, write) -> {
+            if (recorded.length() == IN_MEMORY_LIMIT) {
+                throw new InputException(file, 0, "a guest trace read from a pipe is held in memory, at most "
+                        + IN_MEMORY_LIMIT + " accesses; save a longer one to a file");
+            }
+            recorded.add(address, write);
+        });
+        if (recorded.length() == 0) {
+            throw new InputException(file, 0, "the guest trace has no accesses");
+        }
+        return recorded;
+    }
 
     /**
      * Reads {@code file} through once, which reports a malformed line (file and line) before any

@@ -47,12 +47,12 @@ public record Placement(PlacementKind kind, Map<String, Long> explicitBases) {
             long align = Math.max(1, o.align());
             long base;
             switch (kind) {
-                case PAGE -> base = next;
+                case PAGE -> base = roundUp(next, align);
                 case SLAB -> {
                     long slot = roundUp(Math.max(o.size(), 8), Math.max(align, 8));
                     long slabBytes = slabBytes(slot);
                     long perSlab = Math.max(1, slabBytes / slot);
-                    base = next + slot * random.nextLong(perSlab);
+                    base = roundUp(next, align) + slot * random.nextLong(perSlab);
                 }
                 case RANDOM -> base = randomBase(random, o.size(), align, taken);
                 case EXPLICIT -> {
@@ -66,6 +66,10 @@ public record Placement(PlacementKind kind, Map<String, Long> explicitBases) {
             Long given = explicitBases.get(o.name());
             if (given != null) {
                 base = given;
+                if (Long.compareUnsigned(base, -o.size()) > 0) {
+                    throw new InputException(String.format("--base %s=0x%x: the object's %d bytes run past the top of"
+                            + " the 64-bit address space", o.name(), base, o.size()));
+                }
             }
             bases[i] = base;
             taken.add(new long[] {base, base + o.size()});
@@ -78,10 +82,10 @@ public record Placement(PlacementKind kind, Map<String, Long> explicitBases) {
 
     private static long randomBase(SplittableRandom random, long size, long align, List<long[]> taken) {
         long granule = Math.max(64, align);
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0; attempt <= 1000; attempt++) {
             long page = random.nextLong(RANDOM_PAGES);
             long offset = granule >= PAGE ? 0 : granule * random.nextLong(PAGE / granule);
-            long base = HOST_REGION + page * PAGE + offset;
+            long base = roundUp(HOST_REGION + page * PAGE + offset, granule);
             boolean overlaps = false;
             for (long[] t : taken) {
                 if (base < t[1] && t[0] < base + size) {
@@ -89,10 +93,12 @@ public record Placement(PlacementKind kind, Map<String, Long> explicitBases) {
                     break;
                 }
             }
-            if (!overlaps || attempt > 1000) {
+            if (!overlaps) {
                 return base;
             }
         }
+        throw new InputException("--placement random: no place for a " + size + "-byte object that overlaps no other"
+                + " in the " + (RANDOM_PAGES * PAGE >> 20) + " MiB window; use --placement page or slab");
     }
 
     /** SLUB slab size for a slot: the smallest order up to SLUB_MAX_ORDER holding SLUB_MIN_OBJECTS. */

@@ -125,6 +125,11 @@ public final class TraceBinder {
         }
     }
 
+    /** {@code a + b + c} of a field offset (under 2^41), an offset and a size, written unsigned: exact below 2^64. */
+    private static String end(long a, long b, long c) {
+        return Long.toUnsignedString(a + b + c);
+    }
+
     /** The access's offset in its object, or null when it is skipped; resolved once per access line. */
     private Long resolve(Access a) {
         if (skipped.containsKey(a)) {
@@ -137,6 +142,7 @@ public final class TraceBinder {
         Target t = a.target();
         BoundObject o = objects.get(objectIndex.get(t.object()));
         long offset = t.offset();
+        long fieldOffset = 0;
         if (t.path() != null) {
             FieldRef ref;
             try {
@@ -144,7 +150,7 @@ public final class TraceBinder {
             } catch (LayoutPathException ex) {
                 return missing(a, "object '" + o.name() + "': " + ex.getMessage());
             }
-            offset += ref.offset();
+            fieldOffset = ref.offset();
             if (t.offset() == 0 && a.size() > ref.size()) {
                 // No type spelling: a field declared u32 in one dump and unsigned int in another is the
                 // same finding, and compare binds the trace to both sides.
@@ -152,10 +158,12 @@ public final class TraceBinder {
                         + ref.size() + " bytes)", k -> new TreeSet<>()).add(a.line());
             }
         }
-        if (offset + a.size() > o.size()) {
+        // compared without adding: an offset near 2^63 plus a field offset or size would overflow
+        if (offset > o.size() - a.size() - fieldOffset) {
             return missing(a, "access past the end of object '" + o.name() + "' (" + describe(o) + ", " + o.size()
-                    + " bytes): bytes [" + offset + ", " + (offset + a.size()) + ")");
+                    + " bytes): bytes [" + end(fieldOffset, offset, 0) + ", " + end(fieldOffset, offset, a.size()) + ")");
         }
+        offset += fieldOffset;
         resolved.put(a, offset);
         return offset;
     }

@@ -17,13 +17,19 @@ import java.util.regex.Pattern;
  * block bounds and the stream's exit names. Field paths are resolved later by {@link TraceBinder}.
  */
 public final class TraceReader {
+    /** Raw blocks up to 1 TiB: placement adds object sizes, which must stay far from overflow. */
+    static final long MAX_OBJECT_SIZE = 1L << 40;
+    /** Alignments up to a 1 GiB page. */
+    static final long MAX_ALIGN = 1L << 30;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern BLOCK_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final Pattern PATH =
             Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[\\d+])*(\\.[A-Za-z_][A-Za-z0-9_]*(\\[\\d+])*)*");
     private static final Pattern TARGET =
             Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\.([^+]+))?(?:\\+(0[xX][0-9a-fA-F]+|\\d+))?");
-    private static final Pattern LOCATION = Pattern.compile("\\S+:\\d+");
+    /** FILE:LINE; a line number has at most 9 digits, so the verifiers read it as an int. */
+    private static final Pattern LOCATION = Pattern.compile("\\S+:\\d{1,9}");
     private static final Pattern ALIASES = Pattern.compile("as=([A-Za-z_][A-Za-z0-9_]*(?:,[A-Za-z_][A-Za-z0-9_]*)*)");
     private static final Pattern WEIGHT = Pattern.compile("\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
     private static final Pattern EXIT_NAME = Pattern.compile("[A-Za-z0-9_]+");
@@ -170,6 +176,9 @@ public final class TraceReader {
             }
         } else {
             rawSize = positive(t[3], "raw block size", line);
+            if (rawSize > MAX_OBJECT_SIZE) {
+                throw error(line, "raw block size " + rawSize + " is over 1 TiB; no kernel object is that large");
+            }
         }
         long align = 0;
         for (int i = 4; i < t.length; i++) {
@@ -179,6 +188,9 @@ public final class TraceReader {
             align = positive(t[i].substring("align=".length()), "align", line);
             if (Long.bitCount(align) != 1) {
                 throw error(line, "align=" + align + " is not a power of two");
+            }
+            if (align > MAX_ALIGN) {
+                throw error(line, "align=" + align + " is over 1 GiB (the largest page)");
             }
         }
         ObjectDecl decl = new ObjectDecl(name, type, rawSize, align, trivia, line);
@@ -380,9 +392,11 @@ public final class TraceReader {
                 throw error(line, "raw block '" + object.name() + "' has no fields; write " + object.name()
                         + "+OFFSET");
             }
-            if (target.offset() + size > object.rawSize()) {
+            // compared without adding: offset + size overflows for offsets near 2^63
+            if (target.offset() > object.rawSize() - size) {
                 throw error(line, "access past the end of raw block '" + object.name() + "' (" + object.rawSize()
-                        + " bytes): bytes [" + target.offset() + ", " + (target.offset() + size) + ")");
+                        + " bytes): bytes [" + target.offset() + ", " + Long.toUnsignedString(target.offset() + size)
+                        + ")");
             }
         }
         return new Access(AccessOp.valueOf(t[0]), target, (int) size, t[3], t[4], aliases, condition, trivia,

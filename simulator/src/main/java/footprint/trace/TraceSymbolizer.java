@@ -69,6 +69,11 @@ public final class TraceSymbolizer {
                     + o.structType() + " (" + s.size() + " bytes); left raw");
             return null;
         }
+        if (offset > s.size() - a.size()) {
+            // a path would name bytes the struct does not have; no later check could tell
+            throw new footprint.input.InputException(trace.source(), a.line(), a.size() + "-byte access at offset "
+                    + offset + " runs past the end of struct " + o.structType() + " (" + s.size() + " bytes)");
+        }
         StringBuilder path = new StringBuilder();
         long rest = walk(layouts, s, offset, path);
         if (path.length() == 0) {

@@ -125,4 +125,81 @@ class HostileInputTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("(0 of 10 samples inside vmx)").doesNotContain("vmx+0x");
     }
+
+    @Test
+    void anAccessWrappingPastTheTopOfTheAddressSpaceIsRefused() throws IOException {
+        Path plain = file("wrap.txt", "R 0x1000 8\nR 0xffffffffffffffff 8\n");
+        refused(CliRun.of("cachesim", plain.toString(), "--input-format", "plain", "--l1d", "4k:4:64"),
+                "wrap.txt:2: a 8-byte access at 0xffffffffffffffff runs past the top of the 64-bit address space");
+        Path top = file("top.txt", "R 0xfffffffffffffff8 8\n");
+        CliRun r = CliRun.of("cachesim", top.toString(), "--input-format", "plain", "--l1d", "4k:4:64");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 straddle");
+    }
+
+    @Test
+    void rawObjectsBeyondAnyRealSizeOrAlignmentAreRefused() throws IOException {
+        Path size = file("size.trace", "footprint-trace 1\nobject p raw 4611686018427387904\nexit X\n  R p+0 8 f x.c:1\nend\n");
+        refused(CliRun.of("trace", "check", size.toString(), "--layout", member("int x; /* 4 4 */").toString()),
+                "size.trace:2: raw block size 4611686018427387904 is over 1 TiB");
+        Path align = file("align.trace", "footprint-trace 1\nobject p raw 64 align=4294967296\nexit X\n  R p+0 8 f x.c:1\nend\n");
+        refused(CliRun.of("trace", "check", align.toString(), "--layout", member("int x; /* 4 4 */").toString()),
+                "align.trace:2: align=4294967296 is over 1 GiB");
+    }
+
+    @Test
+    void aStructThatContainsItselfOrAMemberOfTheWrongSizeIsRefused() throws IOException {
+        Path self = file("self.pahole", "struct a {\n\tint y; /* 0 4 */\n\tstruct a x; /* 4 8 */\n\n"
+                + "\t/* size: 12, cachelines: 1, members: 2 */\n};\n");
+        Path trace = file("self.trace", "footprint-trace 1\nobject o struct a\nexit X\n  R o.x.y 4 f x.c:1\nend\n");
+        refused(CliRun.of("trace", "check", trace.toString(), "--layout", self.toString()),
+                "self.pahole:3: member 'x' of type struct a is the struct that holds it");
+        Path size = file("size.pahole", "struct b {\n\tint y; /* 0 4 */\n\n\t/* size: 4, cachelines: 1, members: 1 */\n};\n"
+                + "struct a {\n\tint y; /* 0 4 */\n\tstruct b x; /* 4 8 */\n\n\t/* size: 12, cachelines: 1, members: 2 */\n};\n");
+        refused(CliRun.of("layout", size.toString()), "size.pahole:8: member 'x' is 8 bytes but struct b is 4 bytes");
+    }
+
+    @Test
+    void smallerItems() throws IOException {
+        CliRun help = CliRun.of("check", "--help");
+        assertThat(help.out()).contains("LAY=\"${L}vcpu_vmx.expanded.pahole").doesNotContain("null");
+        CliRun policy = CliRun.of("cachesim", "x.din", "--l1d", "4k:4:64", "--policy", "fifo");
+        refusedUsage(policy, "'fifo' is not one of lru, tree-plru, random");
+        refusedUsage(CliRun.of("cachesim", "x.din", "--l1d", "4k:4:64", "--llc-inclusion", "most"),
+                "'most' is not one of inclusive, non-inclusive, exclusive");
+        CliRun big = CliRun.of("cachesim", file("a.txt", "R 0x1000 8\n").toString(), "--l1d", "64g:16:64");
+        refused(big, "--l1d 64g:16:64: cache too large: 1073741824 lines");
+    }
+
+    @Test
+    void aTraceWithoutExitsSaysSoInsteadOfBlamingExits() throws IOException {
+        Path trace = file("none.trace", "footprint-trace 1\nobject a struct a\n");
+        Path layout = member("int x; /* 4 4 */");
+        refused(CliRun.of("simulate", "--trace", trace.toString(), "--layout", layout.toString(), "--model", "zen4", "--quiet"),
+                "none.trace: the trace defines no exit to replay");
+        CliRun compare = CliRun.of("compare", "--trace", trace.toString(), "--before", layout.toString(), "--after",
+                layout.toString(), "--model", "zen4", "--quiet");
+        refused(compare, "none.trace: the trace defines no exit to replay");
+    }
+
+    @Test
+    void aGuestSweepThatWouldRunForHoursIsRefusedUpFront() throws IOException {
+        Path trace = file("one.trace", "footprint-trace 1\nobject a struct a\nexit X\n  R a.x 4 f x.c:1\nend\n");
+        Path layout = member("int x; /* 4 4 */");
+        refused(CliRun.of("compare", "--trace", trace.toString(), "--before", layout.toString(), "--after", layout.toString(),
+                "--model", "zen4", "--quiet", "--guest-sweep", "0,64G"), "--guest-sweep 64G: ", "the largest point is 1G");
+    }
+
+    private static void refusedUsage(CliRun r, String part) {
+        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains(part).doesNotContain("enum constant").doesNotContain("Exception");
+    }
+
+    @Test
+    void densityOfAStructFarLargerThanAnyRealOneIsRefused() throws IOException {
+        Path huge = file("huge.pahole", "struct big {\n\tchar x[107374182400]; /* 0 107374182400 */\n\n"
+                + "\t/* size: 107374182400, cachelines: 1677721600, members: 1 */\n};\n");
+        refused(CliRun.of("density", huge.toString(), "--struct", "big"),
+                "huge.pahole:1: struct big is 107374182400 bytes; density maps draw structs up to 64 MiB");
+    }
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MutationFuzzTest {
     private static final long SEED = 0x5eed_f007L;
-    private static final int CASES_PER_READER = 300;
+    private static final int CASES_PER_READER = 150;
     private static final long SECONDS_PER_CASE = 20;
     private static final Pattern JAVA_NAME = Pattern.compile(
             "\\b(java|javax|com\\.fasterxml|picocli)\\.[a-z]|\\b[A-Z][A-Za-z]*(Exception|Error)\\b");

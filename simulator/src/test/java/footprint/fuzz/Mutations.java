@@ -54,7 +54,7 @@ final class Mutations {
                 lines.remove(at);
             }
             case 2 -> {
-                int times = random.nextInt(4) == 0 ? 2000 + random.nextInt(2000) : 1 + random.nextInt(3);
+                int times = random.nextInt(8) == 0 ? 2000 + random.nextInt(500) : 1 + random.nextInt(3);
                 description.append("line ").append(at + 1).append(" repeated ").append(times).append(" times");
                 String line = lines.get(at);
                 for (int i = 0; i < times; i++) {
@@ -102,7 +102,7 @@ final class Mutations {
                 lines.set(at, String.join("", words));
             }
             case 9 -> {
-                int length = random.nextInt(8) == 0 ? 2_000_000 : 5000;
+                int length = random.nextInt(40) == 0 ? 1_500_000 : 5000;
                 description.append("a ").append(length).append("-character line at ").append(at + 1);
                 lines.add(at, "x".repeat(length));
             }

@@ -22,6 +22,37 @@ class PlacementTest {
     }
 
     @Test
+    void alignmentsAbove4KiBAreKeptAndLargeObjectsNeverOverlap() {
+        List<ExitProgram.ProgramObject> big = List.of(
+                new ExitProgram.ProgramObject("a", null, 100, 8192),
+                new ExitProgram.ProgramObject("huge", null, 1L << 28, 1L << 21),
+                new ExitProgram.ProgramObject("b", null, 5000, 1L << 16));
+        for (PlacementKind kind : List.of(PlacementKind.PAGE, PlacementKind.SLAB, PlacementKind.RANDOM)) {
+            for (long seed = 0; seed < 20; seed++) {
+                long[] b = Placement.of(kind).place(big, seed);
+                for (int i = 0; i < b.length; i++) {
+                    assertThat(b[i] % big.get(i).align()).as("%s seed %d %s", kind, seed, big.get(i).name()).isZero();
+                    for (int j = i + 1; j < b.length; j++) {
+                        assertThat(b[i] + big.get(i).size() <= b[j] || b[j] + big.get(j).size() <= b[i])
+                                .as("%s seed %d: %s and %s overlap", kind, seed, big.get(i).name(), big.get(j).name()).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void objectsThatCannotBePlacedApartOrWrapAroundAreRefused() {
+        List<ExitProgram.ProgramObject> two = List.of(new ExitProgram.ProgramObject("x", null, 3L << 28, 64),
+                new ExitProgram.ProgramObject("y", null, 3L << 28, 64));
+        assertThatThrownBy(() -> Placement.of(PlacementKind.RANDOM).place(two, 1)).isInstanceOf(InputException.class)
+                .hasMessageContaining("no place for a 805306368-byte object");
+        Placement wrap = new Placement(PlacementKind.SLAB, Map.of("vmx", 0xffffffffffffff00L));
+        assertThatThrownBy(() -> wrap.place(objects, 1)).isInstanceOf(InputException.class)
+                .hasMessage("--base vmx=0xffffffffffffff00: the object's 10048 bytes run past the top of the 64-bit address space");
+    }
+
+    @Test
     void slabAndRandomRespectAlignmentAndAreSeeded() {
         for (PlacementKind kind : List.of(PlacementKind.SLAB, PlacementKind.RANDOM)) {
             for (long seed = 0; seed < 50; seed++) {

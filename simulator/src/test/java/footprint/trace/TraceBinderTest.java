@@ -89,6 +89,8 @@ class TraceBinderTest {
             index out of bounds  | R vmx.vcpu.arch.regs[17] 8 f x.c:1  | index 17 out of bounds for 'regs' [17]
             past end of struct   | R apic+236 8 f x.c:1                | access past the end of object 'apic' (struct kvm_lapic, 240 bytes): bytes [236, 244)
             past end via path    | R vmx.exit_reason.full+0x1000 8 f x.c:1 | access past the end of object 'vmx'
+            offset near 2^63     | R apic+0x7ffffffffffffffc 8 f x.c:1  | access past the end of object 'apic' (struct kvm_lapic, 240 bytes): bytes [9223372036854775804, 9223372036854775812)
+            path + offset > 2^63 | R vmx.vcpu.arch+0x7ffffffffffffffc 8 f x.c:1 | access past the end of object 'vmx'
             """)
     void unresolvableAccessesAreErrorsAtTheirLine(String title, String access, String message) {
         Trace t = TraceReader.parse("t.trace", HEAD + "exit X\n  R vmx.vcpu.arch.regs[0] 8 f x.c:1\n  " + access + "\nend\n");

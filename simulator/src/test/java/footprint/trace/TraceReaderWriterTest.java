@@ -91,8 +91,10 @@ class TraceReaderWriterTest {
             unknown object           | footprint-trace 1\\nobject a raw 8\\nexit X\\nR b+0 1 f x.c:1\\nend | 4 | unknown object 'b' (declared: a)
             size 0                   | footprint-trace 1\\nobject a raw 8\\nexit X\\nR a+0 0 f x.c:1\\nend | 4 | access size must be > 0
             past end of raw block    | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0x6 4 f x.c:1\\nend | 4 | access past the end of raw block 'a' (8 bytes): bytes [6, 10)
+            raw offset near 2^63     | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0x7ffffffffffffffc 8 f x.c:1\\nend | 4 | access past the end of raw block 'a' (8 bytes): bytes [9223372036854775804, 9223372036854775812)
             field of raw block       | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a.x 4 f x.c:1\\nend | 4 | raw block 'a' has no fields
             bad location             | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0 4 f x.c\\nend | 4 | 'x.c' is not FILE:LINE
+            location line past int   | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0 4 f x.c:99999999999\\nend | 4 | 'x.c:99999999999' is not FILE:LINE
             bad condition            | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0 4 f x.c:1 when y\\nend | 4 | a condition starts with 'if'
             empty alias              | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0 4 f x.c:1 as=\\nend | 4 | 'as=' is not as=NAME[,NAME...]
             alias not identifier     | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0 4 f x.c:1 as=a,,b\\nend | 4 | 'as=a,,b' is not as=NAME

@@ -1,7 +1,9 @@
 package footprint.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import footprint.input.InputException;
 import footprint.layout.LayoutSet;
 import footprint.testsupport.RepoFiles;
 import java.util.ArrayList;
@@ -10,6 +12,16 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TraceSymbolizerTest {
+
+    @Test
+    void anAccessRunningPastTheStructsEndIsAnErrorNotAPath() {
+        LayoutSet layouts = LayoutSet.load(List.of(
+                RepoFiles.resolve("models/layouts/debian-6.1/debian-6.1-kvm_lapic.expanded.pahole")));
+        Trace raw = TraceReader.parse("raw.trace", "footprint-trace 1\nobject apic struct kvm_lapic\nexit X\n"
+                + "  R apic+236 8 f x.c:1\nend\n");
+        assertThatThrownBy(() -> TraceSymbolizer.symbolize(raw, layouts)).isInstanceOf(InputException.class)
+                .hasMessage("raw.trace:4: 8-byte access at offset 236 runs past the end of struct kvm_lapic (240 bytes)");
+    }
 
     @Test
     void symbolizedTracesBindToTheSameBytesAsTheirRawOffsets() {

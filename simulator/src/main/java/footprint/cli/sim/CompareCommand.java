@@ -5,6 +5,7 @@ import footprint.compare.Comparison;
 import footprint.compare.ComparisonReport;
 import footprint.compare.ComparisonSetup;
 import footprint.compare.InputFile;
+import footprint.compare.LayoutComparison;
 import footprint.compare.ModelUnderTest;
 import footprint.compare.Verdict;
 import footprint.input.InputException;
@@ -18,6 +19,7 @@ import footprint.sim.HierarchyCache;
 import footprint.sim.Replicates;
 import footprint.trace.Trace;
 import footprint.trace.TraceReader;
+import footprint.units.ByteSize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -117,6 +119,14 @@ public final class CompareCommand implements Callable<Integer> {
                 .map(c -> new ModelUnderTest(CostModel.of(c, exitNames), HierarchyCache.factory(c))).toList();
         List<Long> sweep = guestSweep.size() == 1 && guestSweep.get(0).equals("none") ? List.of()
                 : guestSweep.stream().map(s -> ReplayOptions.size("--guest-sweep", s)).toList();
+        for (long ws : sweep) {
+            if (ws > LayoutComparison.MAX_SWEEP_WORKING_SET) {
+                throw new InputException(String.format(java.util.Locale.ROOT, "--guest-sweep %s: the sweep touches every"
+                        + " line of the working set between two exits (%d accesses per exit, at least %d exits per"
+                        + " replicate, four replays per model): hours of run time; the largest point is 1G",
+                        ByteSize.format(ws), ws / 64, LayoutComparison.MIN_SWEEP_EXITS));
+            }
+        }
         int replicates = replay.replicates();
         int exits = Replicates.exitsEach(replay.exitsOr(DEFAULT_EXITS), replicates);
         long seed = replay.seed;

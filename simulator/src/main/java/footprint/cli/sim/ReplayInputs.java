@@ -23,6 +23,10 @@ record ReplayInputs(ExitProgram program, ExitStream stream, LayoutSet layouts) {
             throw new InputException(e.source(), e.line(), e.detail() + " (with the " + side + " layouts "
                     + String.join(" ", layoutFiles.stream().map(Path::toString).toList()) + ")");
         }
+        if (bound.exits().isEmpty()) {
+            // else the exit count comes out 0 and the error would blame an --exits nobody gave
+            throw new InputException(trace.source(), 0, "the trace defines no exit to replay");
+        }
         return new ReplayInputs(ExitProgram.of(bound), bound.stream(), layouts);
     }
 }

@@ -1,6 +1,5 @@
 package footprint.cli.sim;
 
-import footprint.address.AddressStreams;
 import footprint.input.InputException;
 import footprint.model.CpuModels;
 import footprint.sim.GuestModel;
@@ -112,7 +111,7 @@ public final class ReplayOptions {
             if (guestWorkingSet != null) {
                 throw new InputException("give either --guest-ws or --guest-trace, not both");
             }
-            return GuestModel.recorded(GuestTraces.load(guestTrace, AddressStreams.detect(guestTrace)), guestAccesses);
+            return GuestModel.recorded(GuestTraces.load(guestTrace), guestAccesses);
         }
         if (guest != null) {
             return GuestModel.NONE;
