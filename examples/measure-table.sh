@@ -44,35 +44,42 @@ for name, label in (("reorder", "kvm_vcpu reorder"), ("optimize", "optimize kvm_
         meas, half = p["diffNanos"] * clock, p["diffHalfWidthNanos"] * clock
         rows.append((label, p["guestBytes"], meas, half, p["predictedDiffCycles"], p["predictedDiffCyclesMlp1"]))
 # The MLP that fits: least squares of measured ~ predicted(MLP 1) / MLP over the rows whose
-# measured difference exceeds its noise (all rows when none does).
-fit = [r for r in rows if abs(r[2]) > r[3]] or rows
+# measured difference exceeds its noise and has the sign of a prediction of at least one cycle.
+fit = [r for r in rows if abs(r[2]) > r[3] and abs(r[5]) >= 1 and (r[2] > 0) == (r[5] > 0)]
 num = sum(r[5] * r[5] for r in fit)
 den = sum(r[5] * r[2] for r in fit)
-implied = num / den if den != 0 else float("nan")
+implied = num / den if fit and den != 0 else float("nan")
 def size(b):
     for u, s in ((1 << 20, "m"), (1 << 10, "k")):
         if b and b % u == 0:
             return f"{b // u}{s}"
     return str(b)
 def ratio(a, b):
-    return f"{a / b:.2f}" if b else "-"
+    # A prediction under half a cycle is no difference: a ratio to it says nothing.
+    return f"{a / b:.2f}" if b == b and abs(b) >= 0.5 else "-"
 print(f"calibrated model: clock {clock:.2f} GHz, memory-level parallelism {mlp:.2f} (measured, {d}/calibrated.json)")
-print(f"MLP implied by the measurements (least squares over {len(fit)} rows): {implied:.2f}")
+if fit:
+    print(f"MLP implied by the measurements (least squares over {len(fit)} rows): {implied:.2f}")
+else:
+    print("MLP implied by the measurements: none (no row's measured difference exceeds its noise with the"
+          " predicted sign); the last columns use MLP 1, stalls undivided")
+    implied = 1.0
 print()
-print("| example | guest ws | measured diff (cycles/exit) | predicted, calibrated | ratio | predicted, MLP %.2f | ratio |" % implied)
+print("| example | guest ws | measured diff (cycles/exit) | predicted, calibrated (MLP %.2f) | ratio | predicted, MLP %.2f | ratio |" % (mlp, implied))
 print("|---|---|---|---|---|---|---|")
 for label, ws, meas, half, pred, pred1 in rows:
-    noise = " (noise)" if abs(meas) <= half else ""
+    noise = " (below noise)" if abs(meas) <= half else ""
     adj = pred1 / implied if implied == implied and implied != 0 else float("nan")
     print(f"| {label} | {size(ws)} | {meas:+.1f} +/- {half:.1f}{noise} | {pred:+.1f} | {ratio(meas, pred)} | {adj:+.1f} | {ratio(meas, adj)} |")
-model = json.load(open(f"{d}/calibrated.json"))
-model["id"] = "calibrated-fit"
-model["memoryLevelParallelism"] = {
-    "value": round(max(1.0, implied), 2) if implied == implied else 1.0,
-    "source": f"fitted by examples/measure-table.sh: footprint measure differences (README reorder and optimize"
-              f" proposal, guest 0-4m) against simulate with undivided stalls; least squares over {len(fit)} rows"
-              f" gives {implied:.2f} (the model needs at least 1)",
-    "basis": "measured"}
-json.dump(model, open(f"{d}/calibrated-fit.json", "w"), indent=2)
-print(f"\nwrote {d}/calibrated-fit.json (memoryLevelParallelism {model['memoryLevelParallelism']['value']})")
+if fit:
+    model = json.load(open(f"{d}/calibrated.json"))
+    model["id"] = "calibrated-fit"
+    model["memoryLevelParallelism"] = {
+        "value": round(max(1.0, implied), 2),
+        "source": f"fitted by examples/measure-table.sh: footprint measure differences (README reorder and optimize"
+                  f" proposal, guest 0-4m) against simulate with undivided stalls; least squares over {len(fit)} rows"
+                  f" gives {implied:.2f} (the model needs at least 1)",
+        "basis": "measured"}
+    json.dump(model, open(f"{d}/calibrated-fit.json", "w"), indent=2)
+    print(f"\nwrote {d}/calibrated-fit.json (memoryLevelParallelism {model['memoryLevelParallelism']['value']})")
 PY
