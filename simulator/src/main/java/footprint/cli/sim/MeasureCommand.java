@@ -107,6 +107,10 @@ public final class MeasureCommand implements Callable<Integer> {
         if (rounds < 1 || rounds > 50 || iterationMillis < 50) {
             throw new InputException("--rounds must be 1 to 50 and --iteration-ms at least 50");
         }
+        if (replay.guestTrace != null || replay.guest != null || replay.pattern() != GuestPattern.UNIFORM) {
+            throw new InputException("measure replays the synthetic uniform guest only (--guest-ws/--guest-sweep,"
+                    + " --guest-accesses); --guest-trace, --guest none and --guest-pattern sweep|zipf are not supported");
+        }
         List<String> warnings = new ArrayList<>();
         Trace trace = TraceReader.read(replay.trace);
         ReplayInputs b = ReplayInputs.bind(trace, before, "--before", warnings);

@@ -40,6 +40,13 @@ class MeasureCommandTest {
     }
 
     @Test
+    void aGuestItCannotReplayIsABadInput() {
+        CliRun r = CliRun.of(args("--model", "zen5", "--guest-pattern", "zipf").toArray(String[]::new));
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("synthetic uniform guest only");
+    }
+
+    @Test
     void measuresBothSidesWithJmhAndPrintsThePredictionBesideIt() {
         CliRun r = CliRun.of(args("--model", "zen5", "--exits", "500", "--guest-sweep", "0", "--rounds", "1",
                 "--iteration-ms", "50", "--format", "json").toArray(String[]::new));
