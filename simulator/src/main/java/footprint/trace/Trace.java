@@ -1,5 +1,6 @@
 package footprint.trace;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +43,23 @@ public record Trace(String source, Trivia header, List<TraceItem> items, List<St
 
     public Optional<Segment> segment(String name) {
         return segments().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The accesses of an exit in program order, with the segments it uses spliced in. */
+    public List<Access> accesses(ExitDef exit) {
+        List<Access> out = new ArrayList<>();
+        splice(exit.steps(), out);
+        return out;
+    }
+
+    private void splice(List<Step> steps, List<Access> out) {
+        for (Step s : steps) {
+            if (s instanceof Access a) {
+                out.add(a);
+            } else if (s instanceof Use u) {
+                splice(segment(u.segment()).orElseThrow().steps(), out);
+            }
+        }
     }
 
     private <T> List<T> itemsOf(Class<T> type) {

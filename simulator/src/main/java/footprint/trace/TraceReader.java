@@ -1,9 +1,7 @@
 package footprint.trace;
 
 import footprint.input.InputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import footprint.input.LineReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +24,7 @@ public final class TraceReader {
     private static final Pattern TARGET =
             Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\.([^+]+))?(?:\\+(0[xX][0-9a-fA-F]+|\\d+))?");
     private static final Pattern LOCATION = Pattern.compile("\\S+:\\d+");
+    private static final Pattern ALIASES = Pattern.compile("as=([A-Za-z_][A-Za-z0-9_]*(?:,[A-Za-z_][A-Za-z0-9_]*)*)");
     private static final Pattern WEIGHT = Pattern.compile("\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
     private static final Pattern EXIT_NAME = Pattern.compile("[A-Za-z0-9_]+");
     private static final Pattern REPEAT = Pattern.compile("([A-Za-z0-9_]+)(?:\\*(\\d+))?");
@@ -53,15 +52,7 @@ public final class TraceReader {
 
     /** Reads a trace file. */
     public static Trace read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputException(file, 0, "no such file");
-        } catch (IOException e) {
-            throw new InputException(file, 0, "cannot read trace: " + e);
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), LineReader.readText(file));
     }
 
     /** Parses trace text; {@code source} names it in error messages. */
@@ -348,7 +339,7 @@ public final class TraceReader {
 
     private Access readAccess(String[] t, Trivia trivia, int line) {
         if (t.length < 5) {
-            throw error(line, "expected '" + t[0] + " TARGET SIZE FUNCTION FILE:LINE [if CONDITION...]'");
+            throw error(line, "expected '" + t[0] + " TARGET SIZE FUNCTION FILE:LINE [as=NAME,...] [if CONDITION...]'");
         }
         Target target = parseTarget(t[1], line);
         long size = number(t[2], "access size", line);
@@ -361,12 +352,23 @@ public final class TraceReader {
         if (!LOCATION.matcher(t[4]).matches()) {
             throw error(line, "'" + t[4] + "' is not FILE:LINE (the kernel source line of the access)");
         }
-        String condition = null;
-        if (t.length > 5) {
-            if (!t[5].equals("if") || t.length == 6) {
-                throw error(line, "unexpected '" + t[5] + "' after FILE:LINE (a condition starts with 'if')");
+        int next = 5;
+        List<String> aliases = List.of();
+        if (t.length > next && t[next].startsWith("as=")) {
+            Matcher m = ALIASES.matcher(t[next]);
+            if (!m.matches()) {
+                throw error(line, "'" + t[next] + "' is not as=NAME[,NAME...] (C identifiers separated by commas)");
             }
-            condition = join(t, 6);
+            aliases = List.of(m.group(1).split(","));
+            next++;
+        }
+        String condition = null;
+        if (t.length > next) {
+            if (!t[next].equals("if") || t.length == next + 1) {
+                throw error(line, "unexpected '" + t[next] + "' after FILE:LINE (a condition starts with 'if'; aliases"
+                        + " are one as=NAME,... right after FILE:LINE)");
+            }
+            condition = join(t, next + 1);
         }
         ObjectDecl object = objects.get(target.object());
         if (object == null) {
@@ -383,7 +385,8 @@ public final class TraceReader {
                         + " bytes): bytes [" + target.offset() + ", " + (target.offset() + size) + ")");
             }
         }
-        return new Access(AccessOp.valueOf(t[0]), target, (int) size, t[3], t[4], condition, trivia, line);
+        return new Access(AccessOp.valueOf(t[0]), target, (int) size, t[3], t[4], aliases, condition, trivia,
+                line);
     }
 
     private Target parseTarget(String text, int line) {

@@ -48,7 +48,8 @@ public final class TraceSymbolizer {
                     Target t = symbolize(trace, a, o, layouts, notes);
                     if (t != null) {
                         count[0]++;
-                        out.add(new Access(a.op(), t, a.size(), a.function(), a.location(), a.condition(), a.trivia(),
+                        out.add(new Access(a.op(), t, a.size(), a.function(), a.location(), a.aliases(), a.condition(),
+                                a.trivia(),
                                 a.line()));
                         continue;
                     }

@@ -75,6 +75,7 @@ public final class TraceWriter {
         for (Step step : steps) {
             if (step instanceof Access a) {
                 line(INDENT, a.op() + " " + a.target() + " " + a.size() + " " + a.function() + " " + a.location()
+                        + (a.aliases().isEmpty() ? "" : " as=" + String.join(",", a.aliases()))
                         + (a.condition() != null ? " if " + a.condition() : ""), a.trivia());
             } else if (step instanceof Use u) {
                 line(INDENT, "use " + u.segment(), u.trivia());

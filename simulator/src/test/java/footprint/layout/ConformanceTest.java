@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Re-computes every struct of real pahole dumps in its own member order and compares with pahole's
@@ -35,6 +38,36 @@ class ConformanceTest {
         assertThat(unreproduced(set)).isEmpty();
         // Holes, bit holes and padding counted by the tool agree with every pahole summary.
         assertThat(set.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "debian-6.12/debian-6.12-kvm-intel.all.pahole, 654",
+        "debian-6.12/debian-6.12-kvm-amd.all.pahole, 688",
+        "debian-7.2/debian-7.2-kvm-intel.all.pahole, 715",
+        "debian-7.2/debian-7.2-kvm-amd.all.pahole, 745"})
+    void everyStructOfTheNewerWholeModuleDumpsIsReproduced(String dump, int structs) {
+        LayoutSet set = LayoutSet.load(List.of(RepoFiles.resolve("models/layouts/" + dump)));
+        assertThat(set.all()).hasSize(structs);
+        assertThat(unreproduced(set)).isEmpty();
+        assertThat(set.warnings()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"debian-6.12", "debian-7.2"})
+    void newerSingleStructDumpsAreReproduced(String kernel) throws Exception {
+        List<Path> dumps;
+        try (Stream<Path> files = Files.list(RepoFiles.resolve("models/layouts/" + kernel))) {
+            dumps = files.filter(p -> p.toString().endsWith(".pahole") && !p.toString().endsWith(".all.pahole"))
+                    .sorted().toList();
+        }
+        assertThat(dumps).hasSizeGreaterThanOrEqualTo(24);
+        for (Path p : dumps) {
+            LayoutSet set = LayoutSet.load(List.of(p));
+            assertThat(set.all()).as(p.toString()).isNotEmpty();
+            assertThat(unreproduced(set)).as(p.toString()).isEmpty();
+            assertThat(set.warnings()).as(p.toString()).isEmpty();
+        }
     }
 
     @Test

@@ -27,6 +27,17 @@ public final class ExternalTools {
         assumeTrue(false, reason);
     }
 
+    /** Like {@link #require} for data CI provides (a kernel tree, a debug module): skip, or fail in CI. */
+    public static void requireData(boolean present, String reason) {
+        if (present) {
+            return;
+        }
+        if ("1".equals(System.getenv("FOOTPRINT_REQUIRE_TOOLS"))) {
+            fail(reason);
+        }
+        assumeTrue(false, reason);
+    }
+
     public static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         if (path == null) {
@@ -43,6 +54,7 @@ public final class ExternalTools {
     private static String debianPackage(String tool) {
         return switch (tool) {
             case "pahole" -> "dwarves";
+            case "objdump" -> "binutils";
             default -> tool;
         };
     }

@@ -84,7 +84,7 @@ final class RandomTraces {
         AccessOp op = AccessOp.values()[rnd.nextInt(3)];
         String cond = rnd.nextInt(4) == 0 ? "vcpu->arch.apic && !x" : null;
         return new Access(op, target, size, "fn_" + rnd.nextInt(20), "arch/x86/kvm/x86.c:" + (1 + rnd.nextInt(9999)),
-                cond, trivia(rnd), 0);
+                rnd.nextInt(4) == 0 ? List.of("VCPU_RAX", "regs") : List.of(), cond, trivia(rnd), 0);
     }
 
     private static Trivia trivia(SplittableRandom rnd) {

@@ -34,6 +34,9 @@ class TraceReaderWriterTest {
         assertThat(regs.target()).isEqualTo(new Target("vmx", "vcpu.arch.regs", 16, false));
         Access cond = (Access) t.segment("reentry").orElseThrow().steps().get(1);
         assertThat(cond.condition()).isEqualTo("!enable_ept");
+        assertThat(cond.aliases()).containsExactly("vmcs", "loaded");
+        assertThat(((Access) t.segment("exit-landing").orElseThrow().steps().get(0)).aliases()).containsExactly("VCPU_RAX");
+        assertThat(apicReg.aliases()).isEmpty();
         assertThat(cond.op()).isEqualTo(AccessOp.R);
         MixStream mix = (MixStream) t.stream().orElseThrow();
         assertThat(mix.count()).isEqualTo(1000);
@@ -91,6 +94,9 @@ class TraceReaderWriterTest {
             field of raw block       | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a.x 4 f x.c:1\\nend | 4 | raw block 'a' has no fields
             bad location             | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0 4 f x.c\\nend | 4 | 'x.c' is not FILE:LINE
             bad condition            | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0 4 f x.c:1 when y\\nend | 4 | a condition starts with 'if'
+            empty alias              | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0 4 f x.c:1 as=\\nend | 4 | 'as=' is not as=NAME[,NAME...]
+            alias not identifier     | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0 4 f x.c:1 as=a,,b\\nend | 4 | 'as=a,,b' is not as=NAME
+            two alias tokens         | footprint-trace 1\\nobject a raw 8\\nexit X\\nW a+0 4 f x.c:1 as=x as=y\\nend | 4 | unexpected 'as=y' after FILE:LINE
             bad path                 | footprint-trace 1\\nobject a struct s\\nexit X\\nW a.b[x] 4 f x.c:1\\nend | 4 | field path 'b[x]' is not a C member path
             duplicate exit           | footprint-trace 1\\nexit X\\nend\\nexit X\\nend    | 4 | duplicate exit 'X' (first defined at line 2)
             duplicate segment        | footprint-trace 1\\nsegment s\\nend\\nsegment s\\nend | 4 | duplicate segment 's'

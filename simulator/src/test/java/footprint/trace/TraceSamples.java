@@ -18,14 +18,14 @@ final class TraceSamples {
 
             segment exit-landing
               # __vmx_vcpu_run stores the guest GPRs
-              W vmx.vcpu.arch.regs[0] 8 __vmx_vcpu_run arch/x86/kvm/vmx/vmenter.S:219
+              W vmx.vcpu.arch.regs[0] 8 __vmx_vcpu_run arch/x86/kvm/vmx/vmenter.S:219 as=VCPU_RAX
               RW vmx.vcpu.arch.regs_avail 4 vmx_vcpu_run arch/x86/kvm/vmx/vmx.c:7178
               vmcs reads=1 writes=0
             end
 
             segment reentry
               use exit-landing
-              R vmx.loaded_vmcs 8 vmx_vcpu_run arch/x86/kvm/vmx/vmx.c:7100 if !enable_ept # assumed false
+              R vmx.loaded_vmcs 8 vmx_vcpu_run arch/x86/kvm/vmx/vmx.c:7100 as=vmcs,loaded if !enable_ept # assumed false
             end
 
             exit TSC_DEADLINE_WRITE fastpath reason=EXIT_REASON_MSR_WRITE

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
             TraceStatsCommand.class,
             TraceFmtCommand.class,
             TraceSymbolizeCommand.class,
-            TraceImportCommand.class
+            TraceImportCommand.class,
+            TraceVerifyCommand.class,
+            TraceDiffCommand.class
         },
         footer = {"", "Example:",
             "  L=models/layouts/debian-6.1",
@@ -27,6 +29,6 @@ public final class TraceCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (check, stats, fmt, symbolize, import)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (check, stats, fmt, symbolize, import, verify, diff)");
     }
 }

@@ -1,6 +1,7 @@
 package footprint.trace.perf;
 
 import footprint.input.InputException;
+import footprint.input.WholeNumbers;
 import footprint.trace.Access;
 import footprint.trace.AccessOp;
 import footprint.trace.ExitDef;
@@ -68,9 +69,9 @@ public final class PerfMemSamples {
                         + " [(DSO)]'; record with: perf script -F comm,tid,time,event,addr,ip,sym,symoff,dso): " + s);
             }
             counts[0]++;
-            long addr = Long.parseUnsignedLong(m.group(2), 16);
+            long addr = WholeNumbers.parseUnsigned(m.group(2), 16, file, n, "address");
             long offset = addr - o.base();
-            if (Long.compareUnsigned(addr, o.base()) < 0 || offset >= o.size()) {
+            if (Long.compareUnsigned(addr, o.base()) < 0 || Long.compareUnsigned(offset, o.size()) >= 0) {
                 return;
             }
             counts[1]++;
@@ -90,7 +91,7 @@ public final class PerfMemSamples {
         groups.forEach((k, g) -> {
             int size = (int) Math.min(o.accessSize(), o.size() - k.offset());
             steps.add(new Access(k.op(), Target.raw(o.object(), k.offset()), size, k.symbol(), location + ":" + g.firstLine,
-                    null, Trivia.trailing(" " + g.samples + (g.samples == 1 ? " sample" : " samples")), 0));
+                    List.of(), null, Trivia.trailing(" " + g.samples + (g.samples == 1 ? " sample" : " samples")), 0));
         });
         items.add(new ExitDef(o.exitName(), false, null, steps, Trivia.NONE, Trivia.NONE, 0));
         Trivia header = new Trivia(List.of("# Imported by: footprint trace import perf-mem (" + counts[1] + " of "
