@@ -1,6 +1,6 @@
 package footprint.measure;
 
-import footprint.sim.Sizes;
+import footprint.units.ByteSize;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -25,7 +25,7 @@ public final class MeasurementText {
         out.printf(Locale.ROOT, "  %-8s %18s %18s %22s %10s %10s %8s %9s%n", "guest", "before ns/exit", "after ns/exit",
                 "diff cycles", "predicted", "pred MLP1", "ratio", "impl.MLP");
         for (MeasuredPoint p : m.points()) {
-            out.printf(Locale.ROOT, "  %-8s %18s %18s %22s %+10.1f %+10.1f %8s %9s%s%n", Sizes.format(p.guestBytes()),
+            out.printf(Locale.ROOT, "  %-8s %18s %18s %22s %+10.1f %+10.1f %8s %9s%s%n", ByteSize.format(p.guestBytes()),
                     String.format(Locale.ROOT, "%.1f +/- %.1f", p.beforeMean(), maxError(p.beforeErrors())),
                     String.format(Locale.ROOT, "%.1f +/- %.1f", p.afterMean(), maxError(p.afterErrors())),
                     String.format(Locale.ROOT, "%+.1f +/- %.1f", p.diffCycles(), p.diffHalfWidthCycles()),

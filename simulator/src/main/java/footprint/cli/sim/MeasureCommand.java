@@ -22,8 +22,9 @@ import footprint.sim.GuestModel;
 import footprint.sim.GuestPattern;
 import footprint.sim.HierarchyCache;
 import footprint.sim.Metrics;
+import footprint.sim.ReplayProgress;
 import footprint.sim.SimulationRun;
-import footprint.sim.Sizes;
+import footprint.units.ByteSize;
 import footprint.trace.Trace;
 import footprint.trace.TraceReader;
 import java.io.PrintWriter;
@@ -212,7 +213,7 @@ public final class MeasureCommand implements Callable<Integer> {
         for (long ws : sweep) {
             if (available > 0 && arena + ws > available / 2) {
                 throw new InputException(String.format(Locale.ROOT, "objects (%s) and guest working set (%s) need more than"
-                        + " half the available memory (%s)", Sizes.format(arena), Sizes.format(ws), Sizes.format(available)));
+                        + " half the available memory (%s)", ByteSize.format(arena), ByteSize.format(ws), ByteSize.format(available)));
             }
             double accesses = accessesPerExit(b.program(), sample) + (ws > 0 ? replay.guestAccesses : 0);
             totalMillis += 2L * rounds * jmh.estimatedMillis(accesses * 2.0, exits);
@@ -250,7 +251,7 @@ public final class MeasureCommand implements Callable<Integer> {
         CostModel c = CostModel.of(cpu, names);
         CostModel cost = undivided ? new CostModel(c.modelId(), c.levelNames(), 1.0, c.baseCycles(), c.baseBasis()) : c;
         SimulationRun run = SimulationRun.run(in.program(), bases, HierarchyCache.factory(cpu), cost, guest,
-                () -> in.stream().iterator(exits, seed), exits, seed);
+                s -> in.stream().iterator(exits, s), exits, seed, ReplayProgress.silent());
         List<ExitSummary> rows = run.summaries();
         return rows.get(rows.size() - 1).metric(Metrics.ESTIMATED).mean();
     }
@@ -301,7 +302,7 @@ public final class MeasureCommand implements Callable<Integer> {
 
     private JmhReplay.Score runOne(JmhReplay jmh, Path plan, long ws, int round, String side, Progress progress)
             throws Exception {
-        progress.accept(String.format(Locale.ROOT, "guest %s, round %d of %d: %s", Sizes.format(ws), round + 1, rounds, side));
+        progress.accept(String.format(Locale.ROOT, "guest %s, round %d of %d: %s", ByteSize.format(ws), round + 1, rounds, side));
         return jmh.run(plan);
     }
 
