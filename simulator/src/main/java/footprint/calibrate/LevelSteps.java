@@ -8,7 +8,9 @@ import java.util.List;
  * the curve is first made non-decreasing from the right (each point takes the lowest latency
  * at its size or any larger one), which removes upward spikes without moving a real step. A
  * plateau is a run of working sets whose latency stays within {@link #PLATEAU} of the run's
- * first point and that spans at least a factor {@link #MIN_SPAN} in size; the trailing points
+ * first point and that spans at least a factor {@link #MIN_SPAN} in size, and a level's plateau
+ * lies at least {@link #MIN_STEP} times above the previous level's (a physically indexed L2
+ * fills up gradually and its ramp can look flat over a few working sets); the trailing points
  * within {@link #MEMORY_SHARE} of the largest working sets' latency are memory. A level's
  * capacity is where the curve crosses the geometric middle between its plateau and the next,
  * interpolated in log size: a physically indexed cache with 4 KiB pages starts to miss before
@@ -18,6 +20,7 @@ public final class LevelSteps {
     static final double PLATEAU = 1.2;
     static final double MIN_SPAN = 1.3;
     static final double MEMORY_SHARE = 0.6;
+    static final double MIN_STEP = 1.5;
 
     private final List<LatencyPoint> monotone;
     private final int memoryStart;
@@ -81,7 +84,10 @@ public final class LevelSteps {
             while (i + 1 < memoryStart && monotone.get(i + 1).nanos() <= base * PLATEAU) {
                 i++;
             }
-            if (monotone.get(i).bytes() >= MIN_SPAN * monotone.get(start).bytes()) {
+            boolean wide = monotone.get(i).bytes() >= MIN_SPAN * monotone.get(start).bytes();
+            boolean step = runs.isEmpty()
+                    || median(start, i) >= MIN_STEP * median(runs.get(runs.size() - 1)[0], runs.get(runs.size() - 1)[1]);
+            if (wide && step) {
                 runs.add(new int[] {start, i});
             }
             i++;

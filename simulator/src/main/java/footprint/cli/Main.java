@@ -26,7 +26,8 @@ import picocli.CommandLine.ParameterException;
         subcommands = {CommandLine.HelpCommand.class, LayoutCommand.class, DensityCommand.class,
             footprint.cli.trace.TraceCommand.class, ModelsCommand.class, CachesimCommand.class,
             footprint.cli.sim.SimulateCommand.class, footprint.cli.sim.CompareCommand.class, OptimizeCommand.class, CheckCommand.class,
-            CalibrateCommand.class, CompletionCommand.class})
+            CalibrateCommand.class, CompletionCommand.class,
+            footprint.cli.sim.MeasureCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;

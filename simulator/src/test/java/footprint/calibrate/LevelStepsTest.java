@@ -65,4 +65,23 @@ class LevelStepsTest {
         assertThat(CalibratedModel.nearestGeometry(40 * 1024, 12)).isEqualTo(48 * 1024);
         assertThat(CalibratedModel.nearestGeometry(30 * 1024, 12)).isEqualTo(24 * 1024);
     }
+
+    @Test
+    void theRampOfAFillingL2IsNotALevelOfItsOwn() {
+        // Measured here (09:30 UTC): L2 flat to 384k, a slow ramp to 1m, a contended L3 to 4m, then memory.
+        double[][] points = {{16, 1.08}, {32, 1.09}, {48, 1.17}, {56, 3.8}, {128, 3.8}, {256, 3.8}, {384, 3.81},
+            {448, 4.1}, {512, 4.28}, {640, 4.68}, {768, 5.0}, {896, 5.39}, {1024, 6.87}, {1280, 10.29}, {1536, 12.05},
+            {1792, 13.45}, {2048, 16.91}, {2560, 26.86}, {3072, 43.22}, {3584, 34.29}, {4096, 39.92}, {6144, 100.49},
+            {8192, 118.13}, {16384, 132.37}, {65536, 173.38}, {262144, 194.93}};
+        List<LatencyPoint> curve = new ArrayList<>();
+        for (double[] p : points) {
+            curve.add(new LatencyPoint((long) p[0] * 1024, p[1]));
+        }
+        LevelSteps steps = new LevelSteps(curve);
+        assertThat(steps.levels()).hasSize(3);
+        assertThat(steps.levels().get(0).nanos()).isCloseTo(1.08, within(0.02));
+        assertThat(steps.levels().get(1).nanos()).isCloseTo(3.8, within(0.02));
+        assertThat(steps.levels().get(2).nanos()).isCloseTo(34.29, within(0.02));
+        assertThat(CalibratedModel.nearestGeometry(steps.levels().get(1).stepBytes(), 16)).isEqualTo(1024 * 1024);
+    }
 }

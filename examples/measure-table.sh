@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Prediction against measurement on this machine (README "Prediction against measurement"):
+# calibrates the CPU (unless DIR/calibrated.json exists), then runs 'footprint measure' for the
+# README's main example (kvm_vcpu hole-closing reorder, VMX trace) and for the order 'optimize'
+# proposes for kvm_vcpu_arch, at guest working sets 0, 64k, 1m and 4m, and prints the table:
+# measured difference (cycles per exit, after - before, 95% half-width over rounds), predicted
+# difference on the calibrated model, their ratio, and the same with the memory-level
+# parallelism that best fits the measurements, which it writes as DIR/calibrated-fit.json.
+#   usage: examples/measure-table.sh [DIR] [ROUNDS]    (DIR default: a new temporary folder)
+# Needs python3 for the table. About 10-15 minutes on a 2-core machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir="${1:-$(mktemp -d)}"
+rounds="${2:-3}"
+mkdir -p "$dir/results"   # not in $dir itself: every *.json there is read as a CPU model
+sweep=0,64k,1m,4m
+if [[ ! -f "$dir/calibrated.json" ]]; then
+  ./footprint calibrate --output "$dir/calibrated.json" --quiet > "$dir/calibrate.txt"
+fi
+d=models/layouts/debian-6.1
+lay=("$d/debian-6.1-vcpu_vmx.expanded.pahole" "$d/debian-6.1-kvm_lapic.expanded.pahole"
+     "$d/debian-6.1-kvm.expanded.pahole" "$d/debian-6.1-kvm_run.pahole")
+layouts=("$d/debian-6.1-kvm-intel.all.pahole" "${lay[@]}")
+trace=traces/kvm-6.1/vmx/vmx-exits.trace
+./footprint optimize --trace "$trace" --layout "${lay[@]}" --struct kvm_vcpu_arch \
+  --output "$dir/kvm_vcpu_arch.order" > /dev/null
+./footprint layout "$d/debian-6.1-vcpu_vmx.expanded.pahole" --struct kvm_vcpu_arch \
+  --order "$dir/kvm_vcpu_arch.order" > "$dir/kvm_vcpu_arch.optimised.pahole"
+measure() { # NAME AFTER-FILE
+  ./footprint measure --trace "$trace" --models "$dir" --model calibrated --guest-sweep "$sweep" \
+    --rounds "$rounds" --format json --before "${layouts[@]}" --after "${layouts[@]}" "$2" \
+    > "$dir/results/measure-$1.json"
+}
+measure reorder models/layouts/example/kvm_vcpu.reordered.pahole
+measure optimize "$dir/kvm_vcpu_arch.optimised.pahole"
+python3 - "$dir" <<'PY'
+import json, re, sys
+d = sys.argv[1]
+rows = []
+for name, label in (("reorder", "kvm_vcpu reorder"), ("optimize", "optimize kvm_vcpu_arch")):
+    m = json.load(open(f"{d}/results/measure-{name}.json"))
+    clock, mlp = m["clockGhz"], m["modelMlp"]
+    for p in m["points"]:
+        meas, half = p["diffNanos"] * clock, p["diffHalfWidthNanos"] * clock
+        rows.append((label, p["guestBytes"], meas, half, p["predictedDiffCycles"], p["predictedDiffCyclesMlp1"]))
+# The MLP that fits: least squares of measured ~ predicted(MLP 1) / MLP over the rows whose
+# measured difference exceeds its noise and has the sign of a prediction of at least one cycle.
+fit = [r for r in rows if abs(r[2]) > r[3] and abs(r[5]) >= 1 and (r[2] > 0) == (r[5] > 0)]
+num = sum(r[5] * r[5] for r in fit)
+den = sum(r[5] * r[2] for r in fit)
+implied = num / den if fit and den != 0 else float("nan")
+def size(b):
+    for u, s in ((1 << 20, "m"), (1 << 10, "k")):
+        if b and b % u == 0:
+            return f"{b // u}{s}"
+    return str(b)
+def ratio(a, b):
+    # A prediction under half a cycle is no difference: a ratio to it says nothing.
+    return f"{a / b:.2f}" if b == b and abs(b) >= 0.5 else "-"
+print(f"calibrated model: clock {clock:.2f} GHz, memory-level parallelism {mlp:.2f} (measured, {d}/calibrated.json)")
+if fit:
+    print(f"MLP implied by the measurements (least squares over {len(fit)} rows): {implied:.2f}")
+else:
+    print("MLP implied by the measurements: none (no row's measured difference exceeds its noise with the"
+          " predicted sign); the last columns use MLP 1, stalls undivided")
+    implied = 1.0
+print()
+print("| example | guest ws | measured diff (cycles/exit) | predicted, calibrated (MLP %.2f) | ratio | predicted, MLP %.2f | ratio |" % (mlp, implied))
+print("|---|---|---|---|---|---|---|")
+for label, ws, meas, half, pred, pred1 in rows:
+    noise = " (below noise)" if abs(meas) <= half else ""
+    adj = pred1 / implied if implied == implied and implied != 0 else float("nan")
+    print(f"| {label} | {size(ws)} | {meas:+.1f} +/- {half:.1f}{noise} | {pred:+.1f} | {ratio(meas, pred)} | {adj:+.1f} | {ratio(meas, adj)} |")
+if fit:
+    model = json.load(open(f"{d}/calibrated.json"))
+    model["id"] = "calibrated-fit"
+    model["memoryLevelParallelism"] = {
+        "value": round(max(1.0, implied), 2),
+        "source": f"fitted by examples/measure-table.sh: footprint measure differences (README reorder and optimize"
+                  f" proposal, guest 0-4m) against simulate with undivided stalls; least squares over {len(fit)} rows"
+                  f" gives {implied:.2f} (the model needs at least 1)",
+        "basis": "measured"}
+    json.dump(model, open(f"{d}/calibrated-fit.json", "w"), indent=2)
+    print(f"\nwrote {d}/calibrated-fit.json (memoryLevelParallelism {model['memoryLevelParallelism']['value']})")
+PY

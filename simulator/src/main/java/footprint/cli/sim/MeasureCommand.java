@@ -1,0 +1,312 @@
+package footprint.cli.sim;
+
+import footprint.calibrate.CpuIdentity;
+import footprint.calibrate.Calibrator;
+import footprint.calibrate.ReferenceModels;
+import footprint.cli.Json;
+import footprint.cli.OutputFormat;
+import footprint.input.InputException;
+import footprint.measure.JmhReplay;
+import footprint.measure.MeasuredPoint;
+import footprint.measure.Measurement;
+import footprint.measure.MeasurementText;
+import footprint.measure.PerfCounters;
+import footprint.measure.ReplayPlan;
+import footprint.model.CpuModel;
+import footprint.model.CpuModels;
+import footprint.model.Provenance;
+import footprint.sim.CostModel;
+import footprint.sim.ExitProgram;
+import footprint.sim.ExitSummary;
+import footprint.sim.GuestModel;
+import footprint.sim.GuestPattern;
+import footprint.sim.HierarchyCache;
+import footprint.sim.Metrics;
+import footprint.sim.ReplayProgress;
+import footprint.sim.SimulationRun;
+import footprint.units.ByteSize;
+import footprint.trace.Trace;
+import footprint.trace.TraceReader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.PrimitiveIterator;
+import java.util.concurrent.Callable;
+import org.apache.commons.math3.distribution.TDistribution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code footprint measure}: the before and after layouts replayed on the real CPU with JMH, beside simulate's prediction. */
+@Command(name = "measure", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Lays out the trace's objects in real memory for each side exactly as simulate places them (sizes,"
+                + " alignment, offsets within the page), replays every exit's accesses as loads and stores of the traced"
+                + " width with the synthetic guest in between, and times it with JMH (forked JVMs, before and after in"
+                + " turn, several rounds). Prints ns and cycles per exit for both sides, the difference with its noise,"
+                + " and what simulate predicts for the same settings on a model (default: a model with id"
+                + " 'calibrated' in --models, as 'footprint calibrate --output DIR/calibrated.json' writes; else the"
+                + " bundled model of this CPU, and it says so). Progress on stderr."},
+        footer = {"%nExamples:",
+            "  L=models/layouts/debian-6.1/debian-6.1",
+            "  B=\"$L-kvm-intel.all.pahole $L-vcpu_vmx.expanded.pahole $L-kvm_lapic.expanded.pahole"
+                + " $L-kvm.expanded.pahole $L-kvm_run.pahole\"",
+            "  footprint measure --trace traces/kvm-6.1/vmx/vmx-exits.trace --before $B \\",
+            "      --after $B models/layouts/example/kvm_vcpu.reordered.pahole --guest-sweep 0,64k,1m,4m",
+            "  footprint measure ... --models host --model calibrated --rounds 5"})
+public final class MeasureCommand implements Callable<Integer> {
+    /** A run this long is refused up front. */
+    static final long MAX_MILLIS = 3_600_000;
+
+    @Mixin
+    ReplayOptions replay;
+
+    @Option(names = "--before", required = true, arity = "1..*", paramLabel = "FILE", description = "pahole files of the layout before.")
+    List<Path> before;
+
+    @Option(names = "--after", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "pahole files of the layout after (a later file's struct replaces an earlier one).")
+    List<Path> after;
+
+    @Option(names = "--model", paramLabel = "ID", description = "CPU model of the prediction (default: 'calibrated' if"
+            + " --models has it, else the bundled model of this CPU).")
+    String model;
+
+    @Option(names = "--guest-sweep", split = ",", paramLabel = "SIZE",
+            description = "Guest working sets to measure, e.g. 0,64k,1m,4m (default: --guest-ws, else 64k).")
+    List<String> guestSweep;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Rounds of before and after (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--iteration-ms", defaultValue = "300", description = "Length of one JMH iteration (default ${DEFAULT-VALUE}).")
+    long iterationMillis;
+
+    @Option(names = "--perf", description = "Add L1D miss counts per exit from perf (Linux perf_event; says so where it does not work).")
+    boolean perf;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--quiet", description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    private static final int WARMUP = 3;
+    private static final int MEASURE = 5;
+
+    @Override
+    public Integer call() throws Exception {
+        Progress progress = new Progress(spec.commandLine().getErr(), quiet);
+        if (rounds < 1 || rounds > 50 || iterationMillis < 50) {
+            throw new InputException("--rounds must be 1 to 50 and --iteration-ms at least 50");
+        }
+        if (replay.guestTrace != null || replay.guest != null || replay.pattern() != GuestPattern.UNIFORM) {
+            throw new InputException("measure replays the synthetic uniform guest only (--guest-ws/--guest-sweep,"
+                    + " --guest-accesses); --guest-trace, --guest none and --guest-pattern sweep|zipf are not supported");
+        }
+        List<String> warnings = new ArrayList<>();
+        Trace trace = TraceReader.read(replay.trace);
+        ReplayInputs b = ReplayInputs.bind(trace, before, "--before", warnings);
+        ReplayInputs a = ReplayInputs.bind(trace, after, "--after", warnings);
+        warnings.forEach(w -> spec.commandLine().getErr().println("footprint: " + w));
+        Path dir = replay.modelsDir != null ? replay.modelsDir : CpuModels.defaultDirectory();
+        String note = "";
+        String modelId = model;
+        if (modelId == null) {
+            boolean calibrated = CpuModels.loadAll(dir).stream().anyMatch(m -> m.id().equals("calibrated"));
+            if (calibrated) {
+                modelId = "calibrated";
+            } else {
+                CpuIdentity cpu = CpuIdentity.read(Calibrator.CPUINFO);
+                modelId = ReferenceModels.forCpu(cpu).orElseThrow(() -> new InputException(
+                        "no calibrated model in " + dir + " and no bundled model matches " + cpu.describe()
+                                + "; run footprint calibrate --output DIR/calibrated.json, then --models DIR"));
+                note = "no model 'calibrated' in " + dir + ": predicting on the bundled " + modelId
+                        + " (footprint calibrate --output DIR/calibrated.json, then --models DIR, measures this machine)";
+            }
+        }
+        CpuModel cpu = CpuModels.find(dir, modelId);
+        Provenance clockSource = cpu.provenance().get("clockGhz");
+        int exits = replay.exitsOr(10_000);
+        long seed = replay.seed;
+        List<Long> sweep = sweep();
+        long[] basesBefore = replay.placement().place(b.program().objects(), seed);
+        long[] basesAfter = replay.placement().place(a.program().objects(), seed);
+        JmhReplay jmh = new JmhReplay(WARMUP, MEASURE, iterationMillis, perf && PerfCounters.available());
+        // The estimate reads a sample of the sequence: the whole one is built only once it is affordable.
+        checkCost(b, a, sequence(b, Math.min(exits, 100_000), seed), exits, sweep, jmh);
+        int[] sequence = sequence(b, exits, seed);
+        String perfNote = perf ? PerfCounters.describe() : "L1D miss counts: not asked for (--perf)";
+        List<MeasuredPoint> points = new ArrayList<>();
+        Path tmp = Files.createTempDirectory("footprint-measure");
+        try {
+            for (long ws : sweep) {
+                GuestModel guest = GuestModel.synthetic(ws, replay.guestAccesses, GuestPattern.UNIFORM);
+                double predicted = predict(a, basesAfter, cpu, guest, exits, seed, false)
+                        - predict(b, basesBefore, cpu, guest, exits, seed, false);
+                double predicted1 = predict(a, basesAfter, cpu, guest, exits, seed, true)
+                        - predict(b, basesBefore, cpu, guest, exits, seed, true);
+                Path planB = tmp.resolve("before-" + ws + ".plan");
+                Path planA = tmp.resolve("after-" + ws + ".plan");
+                ReplayPlan.of(b.program(), basesBefore, sequence, guest, seed).write(planB);
+                ReplayPlan.of(a.program(), basesAfter, sequence, guest, seed).write(planA);
+                points.add(measure(jmh, planB, planA, ws, cpu.clockGhz(), predicted, predicted1, progress));
+            }
+        } finally {
+            try (var files = Files.list(tmp)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(tmp);
+        }
+        Measurement m = new Measurement("footprint " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                replay.trace.toString(), replay.placement, seed, exits, rounds, WARMUP, MEASURE, iterationMillis, cpu.id(),
+                cpu.file(), note, cpu.clockGhz(), clockSource == null ? "?" : clockSource.basis().name().toLowerCase(Locale.ROOT),
+                cpu.memoryLevelParallelism(), perfNote, points);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            out.print(Json.write(m));
+        } else {
+            MeasurementText.print(out, m);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private List<Long> sweep() {
+        List<String> sizes = guestSweep != null ? guestSweep
+                : List.of(replay.guestWorkingSet != null ? replay.guestWorkingSet : "64k");
+        List<Long> out = new ArrayList<>();
+        for (String s : sizes) {
+            out.add(ReplayOptions.size("--guest-sweep", s));
+        }
+        return out;
+    }
+
+    private static int[] sequence(ReplayInputs in, int exits, long seed) {
+        int[] out = new int[exits];
+        PrimitiveIterator.OfInt it = in.stream().iterator(exits, seed);
+        for (int i = 0; i < exits; i++) {
+            out[i] = it.nextInt();
+        }
+        return out;
+    }
+
+    /**
+     * Refuses, before any work, a layout or guest that would not fit in half the available
+     * memory and a run estimated (about 2 ns per access, JMH's iterations, a fork's start) to
+     * take more than an hour.
+     */
+    private void checkCost(ReplayInputs b, ReplayInputs a, int[] sample, int exits, List<Long> sweep, JmhReplay jmh) {
+        long available = MemoryInfo.availableBytes();
+        long arena = Math.max(arenaBytes(b.program()), arenaBytes(a.program()));
+        long totalMillis = 0;
+        for (long ws : sweep) {
+            if (available > 0 && arena + ws > available / 2) {
+                throw new InputException(String.format(Locale.ROOT, "objects (%s) and guest working set (%s) need more than"
+                        + " half the available memory (%s)", ByteSize.format(arena), ByteSize.format(ws), ByteSize.format(available)));
+            }
+            double accesses = accessesPerExit(b.program(), sample) + (ws > 0 ? replay.guestAccesses : 0);
+            totalMillis += 2L * rounds * jmh.estimatedMillis(accesses * 2.0, exits);
+        }
+        if (totalMillis > MAX_MILLIS) {
+            throw new InputException(String.format(Locale.ROOT, "this would run for about %.1f hours (%d exits x %d rounds"
+                    + " x %d working sets, each JMH iteration replaying the whole sequence); lower --exits or --rounds",
+                    totalMillis / 3.6e6, exits, rounds, sweep.size()));
+        }
+    }
+
+    private static long arenaBytes(ExitProgram p) {
+        long sum = 0;
+        for (ExitProgram.ProgramObject o : p.objects()) {
+            sum += o.size() + 4096;
+        }
+        return sum;
+    }
+
+    private static double accessesPerExit(ExitProgram p, int[] sequence) {
+        long sum = 0;
+        for (int e : sequence) {
+            sum += p.endAccess(e) - p.firstAccess(e);
+        }
+        return (double) sum / Math.max(1, sequence.length);
+    }
+
+    /** Mean estimated cycles per exit of the mix; with {@code undivided} the stalls are not divided by the model's MLP. */
+    private static double predict(ReplayInputs in, long[] bases, CpuModel cpu, GuestModel guest, int exits, long seed,
+                                  boolean undivided) {
+        List<String> names = new ArrayList<>();
+        for (int e = 0; e < in.program().exitCount(); e++) {
+            names.add(in.program().exitName(e));
+        }
+        CostModel c = CostModel.of(cpu, names);
+        CostModel cost = undivided ? new CostModel(c.modelId(), c.levelNames(), 1.0, c.baseCycles(), c.baseBasis()) : c;
+        SimulationRun run = SimulationRun.run(in.program(), bases, HierarchyCache.factory(cpu), cost, guest,
+                s -> in.stream().iterator(exits, s), exits, seed, ReplayProgress.silent());
+        List<ExitSummary> rows = run.summaries();
+        return rows.get(rows.size() - 1).metric(Metrics.ESTIMATED).mean();
+    }
+
+    private MeasuredPoint measure(JmhReplay jmh, Path planB, Path planA, long ws, double clock, double predicted,
+                                  double predicted1, Progress progress) throws Exception {
+        List<Double> bN = new ArrayList<>();
+        List<Double> bE = new ArrayList<>();
+        List<Double> aN = new ArrayList<>();
+        List<Double> aE = new ArrayList<>();
+        double missB = 0;
+        double missA = 0;
+        double[] diffs = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            // Alternate which side goes first, so a drift in the machine's load does not favour one.
+            boolean beforeFirst = r % 2 == 0;
+            JmhReplay.Score first = runOne(jmh, beforeFirst ? planB : planA, ws, r, beforeFirst ? "before" : "after", progress);
+            JmhReplay.Score second = runOne(jmh, beforeFirst ? planA : planB, ws, r, beforeFirst ? "after" : "before", progress);
+            JmhReplay.Score sb = beforeFirst ? first : second;
+            JmhReplay.Score sa = beforeFirst ? second : first;
+            bN.add(sb.nanos());
+            bE.add(sb.error());
+            aN.add(sa.nanos());
+            aE.add(sa.error());
+            missB += sb.l1dMisses() / rounds;
+            missA += sa.l1dMisses() / rounds;
+            diffs[r] = sa.nanos() - sb.nanos();
+        }
+        double mean = 0;
+        for (double d : diffs) {
+            mean += d / rounds;
+        }
+        double half = 0;
+        if (rounds >= 2) {
+            double ss = 0;
+            for (double d : diffs) {
+                ss += (d - mean) * (d - mean);
+            }
+            double sd = Math.sqrt(ss / (rounds - 1));
+            half = new TDistribution(rounds - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(rounds);
+        }
+        if (rounds < 2 || half == 0) {
+            // One round (or rounds that agree to the nanosecond) leaves JMH's own errors as the noise.
+            half = Math.hypot(bE.get(0), aE.get(0));
+        }
+        return new MeasuredPoint(ws, bN, bE, aN, aE, avg(bN), avg(aN), mean, half, clock, predicted, predicted1, missB, missA);
+    }
+
+    private JmhReplay.Score runOne(JmhReplay jmh, Path plan, long ws, int round, String side, Progress progress)
+            throws Exception {
+        progress.accept(String.format(Locale.ROOT, "guest %s, round %d of %d: %s", ByteSize.format(ws), round + 1, rounds, side));
+        return jmh.run(plan);
+    }
+
+    private static double avg(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+}

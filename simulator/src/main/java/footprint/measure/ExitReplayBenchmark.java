@@ -1,0 +1,74 @@
+package footprint.measure;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The harness of {@code footprint measure}: nanoseconds per VM exit when the exit's field
+ * accesses run as real loads and stores on the objects laid out as the simulator places them,
+ * with the synthetic guest's accesses in between (one operation = one guest phase + one exit).
+ * Sample mode times every operation on its own: on a machine with more runnable threads than
+ * cores an average over an iteration counts the time the thread was descheduled, the median of
+ * the sampled operations mostly does not.
+ *
+ * <p>It lives in the simulator module, built with the JMH annotation processor, so that
+ * {@code footprint measure} can run it from footprint.jar through JMH's Runner; the benchmarks
+ * jar merges its benchmark list and runs it like the others. Standalone, from the repository root:
+ * {@code java -jar jmh-benchmarks/target/benchmarks.jar ExitReplayBenchmark} replays the README's
+ * VMX trace on Debian 6.1's layouts (64k guest, 500 accesses per exit, slab placement, seed 1);
+ * {@code -p plan=FILE} replays a plan {@code footprint measure --keep-plans DIR} wrote.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(1)
+public class ExitReplayBenchmark {
+    /** A plan file written by {@code footprint measure}; empty: the bundled README example. */
+    @Param({""})
+    public String plan;
+
+    private ExitReplayer replayer;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        replayer = new ExitReplayer(plan.isEmpty() ? BundledExample.plan() : ReplayPlan.read(Path.of(plan)));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        replayer.close();
+    }
+
+    /**
+     * One sample is {@value #EXITS_PER_SAMPLE} exits, 10-40 us: long against the timer's
+     * granularity, short against a scheduler's time slice; JMH divides by it, so scores are per exit.
+     */
+    public static final int EXITS_PER_SAMPLE = 16;
+
+    @Benchmark
+    @OperationsPerInvocation(EXITS_PER_SAMPLE)
+    public long exit() {
+        long s = 0;
+        for (int i = 0; i < EXITS_PER_SAMPLE; i++) {
+            s += replayer.replayNext();
+        }
+        return s;
+    }
+}

@@ -1,0 +1,139 @@
+package footprint.measure;
+
+import footprint.calibrate.NativeMemory;
+
+/**
+ * Replays a {@link ReplayPlan} on the real CPU: before each exit the guest's accesses (uniform
+ * random lines of its working set, SplitMix64 as the simulator draws them, a store every fourth),
+ * then the exit's accesses as loads and stores of the traced width. Loaded values feed a sink
+ * so that no load is dead; nothing is allocated per exit.
+ */
+public final class ExitReplayer implements AutoCloseable {
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    private static final int LINE_SHIFT = 6;
+
+    private final NativeMemory arena;
+    private final NativeMemory guest;
+    private final long arenaBase;
+    private final long guestBase;
+    private final long guestLines;
+    private final int guestAccesses;
+    private final int[] start;
+    private final long[] address;
+    private final int[] size;
+    private final boolean[] write;
+    private final int[] sequence;
+    private long state;
+    private int position;
+    private long sink;
+
+    public ExitReplayer(ReplayPlan plan) {
+        this.arena = new NativeMemory(plan.arenaBytes(), NativeMemory.PAGE);
+        this.guest = plan.guestBytes() > 0 ? new NativeMemory(plan.guestBytes(), NativeMemory.PAGE) : null;
+        this.arenaBase = arena.base();
+        this.guestBase = guest == null ? 0 : guest.base();
+        this.guestLines = Math.max(1, plan.guestBytes() >> LINE_SHIFT);
+        this.guestAccesses = guest == null ? 0 : plan.guestAccesses();
+        this.start = plan.exitStart();
+        this.address = new long[plan.offset().length];
+        for (int i = 0; i < address.length; i++) {
+            address[i] = arenaBase + plan.offset()[i];
+        }
+        this.size = plan.size();
+        this.write = plan.write();
+        this.sequence = plan.sequence();
+        this.state = plan.seed() ^ GOLDEN_GAMMA;
+    }
+
+    /** One guest phase and the next exit of the sequence (wrapping around); returns the sink. */
+    public long replayNext() {
+        long s = sink;
+        if (guestAccesses > 0) {
+            s = guestPhase(s);
+        }
+        int e = sequence[position];
+        if (++position == sequence.length) {
+            position = 0;
+        }
+        for (int a = start[e], end = start[e + 1]; a < end; a++) {
+            s = access(address[a], size[a], write[a], s);
+        }
+        sink = s;
+        return s;
+    }
+
+    private long guestPhase(long s) {
+        long r = state;
+        for (int i = 0; i < guestAccesses; i++) {
+            r += GOLDEN_GAMMA;
+            long line = ((mix64(r) >>> 32) * guestLines) >>> 32;
+            long at = guestBase + (line << LINE_SHIFT);
+            if ((i & 3) == 3) {
+                NativeMemory.putLong(at, s);
+            } else {
+                s += NativeMemory.getLong(at);
+            }
+        }
+        state = r;
+        return s;
+    }
+
+    private static long access(long at, int width, boolean store, long s) {
+        switch (width) {
+            case 1 -> {
+                if (store) {
+                    NativeMemory.putByte(at, (byte) s);
+                } else {
+                    s += NativeMemory.getByte(at);
+                }
+            }
+            case 2 -> {
+                if (store) {
+                    NativeMemory.putShort(at, (short) s);
+                } else {
+                    s += NativeMemory.getShort(at);
+                }
+            }
+            case 4 -> {
+                if (store) {
+                    NativeMemory.putInt(at, (int) s);
+                } else {
+                    s += NativeMemory.getInt(at);
+                }
+            }
+            default -> {
+                // 8 bytes, or a wider field (a struct copy) in 8-byte pieces and a byte tail.
+                int done = 0;
+                for (; done + 8 <= width; done += 8) {
+                    if (store) {
+                        NativeMemory.putLong(at + done, s);
+                    } else {
+                        s += NativeMemory.getLong(at + done);
+                    }
+                }
+                for (; done < width; done++) {
+                    if (store) {
+                        NativeMemory.putByte(at + done, (byte) s);
+                    } else {
+                        s += NativeMemory.getByte(at + done);
+                    }
+                }
+            }
+        }
+        return s;
+    }
+
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+        if (guest != null) {
+            guest.close();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package footprint.measure;
+
+import java.util.List;
+
+/**
+ * One guest working set of a measurement: both sides on the real CPU (mean over rounds of JMH's
+ * ns per exit, JMH's error of each round), the paired difference after - before in ns and in
+ * cycles at the model's clock with its 95% half-width, and what the simulator predicts for the
+ * same settings: the difference in estimated cycles under the model's memory-level parallelism,
+ * and with stalls not divided (MLP 1), from which {@link #impliedMlp()} follows.
+ */
+public record MeasuredPoint(long guestBytes, List<Double> beforeNanos, List<Double> beforeErrors, List<Double> afterNanos,
+                            List<Double> afterErrors, double beforeMean, double afterMean, double diffNanos,
+                            double diffHalfWidthNanos, double clockGhz, double predictedDiffCycles,
+                            double predictedDiffCyclesMlp1, double l1dMissesBefore, double l1dMissesAfter) {
+
+    public double diffCycles() {
+        return diffNanos * clockGhz;
+    }
+
+    public double diffHalfWidthCycles() {
+        return diffHalfWidthNanos * clockGhz;
+    }
+
+    /** The measured difference lies inside its own 95% interval around 0. */
+    public boolean belowNoise() {
+        return Math.abs(diffNanos) <= diffHalfWidthNanos;
+    }
+
+    /** Measured over predicted difference (NaN when the prediction is 0). */
+    public double ratio() {
+        return predictedDiffCycles == 0 ? Double.NaN : diffCycles() / predictedDiffCycles;
+    }
+
+    /** The MLP that makes the prediction equal the measurement: undivided stalls over the measured difference. */
+    public double impliedMlp() {
+        return diffCycles() == 0 ? Double.NaN : predictedDiffCyclesMlp1 / diffCycles();
+    }
+}
