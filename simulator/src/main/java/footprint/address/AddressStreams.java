@@ -1,6 +1,7 @@
 package footprint.address;
 
 import footprint.input.InputException;
+import footprint.input.LineReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +42,10 @@ public final class AddressStreams {
      * {@code I/L/S/M ADDR,SIZE} mean lackey, {@code R|W} plain, a digit label din.
      */
     public static AddressFormat detect(Path file) {
-        try (var reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+        try (LineReader reader = LineReader.open(file)) {
             String line;
             int n = 0;
-            while ((line = reader.readLine()) != null && n < 1000) {
+            while ((line = reader.next()) != null && n < 1000) {
                 n++;
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("#")) {
@@ -126,6 +127,10 @@ public final class AddressStreams {
                 return false;
             }
             if (filled == buf.length) {
+                if (buf.length > LineReader.MAX_LINE_BYTES) {
+                    throw new InputException(file, lineNo + 1, "line longer than " + LineReader.MAX_LINE_BYTES
+                            + " bytes; no address trace has such lines");
+                }
                 buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
             }
             int r = in.read(buf, filled, buf.length - filled);

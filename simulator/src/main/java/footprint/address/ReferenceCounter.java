@@ -1,6 +1,7 @@
 package footprint.address;
 
 import footprint.cache.CacheHierarchy;
+import footprint.units.LineSpan;
 
 /**
  * Feeds an address stream into a cache hierarchy and counts per trace record, the way cachegrind
@@ -28,15 +29,15 @@ public final class ReferenceCounter implements AddressSink {
 
     public ReferenceCounter(CacheHierarchy hierarchy, Progress progress) {
         this.hierarchy = hierarchy;
-        this.lineShift = Integer.numberOfTrailingZeros(hierarchy.lineSize());
+        this.lineShift = LineSpan.shift(hierarchy.lineSize());
         this.servedBy = new long[hierarchy.levels() + 1];
         this.progress = progress;
     }
 
     @Override
     public void access(long address, int size, boolean write) {
-        long first = address >>> lineShift;
-        long last = (address + size - 1) >>> lineShift;
+        long first = LineSpan.first(address, lineShift);
+        long last = LineSpan.last(address, size, lineShift);
         int served = hierarchy.accessLine(address, write);
         if (last != first) {
             straddling++;

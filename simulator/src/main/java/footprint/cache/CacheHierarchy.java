@@ -1,7 +1,6 @@
 package footprint.cache;
 
-import footprint.model.CpuModel;
-import footprint.model.LevelModel;
+import footprint.units.LineSpan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,18 +68,6 @@ public final class CacheHierarchy {
         writes = new long[n];
         prefetches = new long[n];
         backInvalidations = new long[n];
-    }
-
-    /** The hierarchy a CPU model describes, with its prefetcher switches; {@code seed} drives random replacement. */
-    public static CacheHierarchy of(CpuModel model, long seed) {
-        Builder b = builder();
-        for (LevelModel l : model.levels()) {
-            b.level(l.name(), l.geometry(), l.replacement(), l.inclusion(), l.latencyCycles());
-        }
-        return b.memoryLatency(model.memoryLatencyCycles())
-                .nextLinePrefetch(model.prefetchers().nextLine())
-                .adjacentLinePrefetch(model.prefetchers().adjacentPair())
-                .build(seed);
     }
 
     public static Builder builder() {
@@ -172,8 +159,8 @@ public final class CacheHierarchy {
      * any of them.
      */
     public int access(long address, int size, boolean write) {
-        long first = address >>> lineShift;
-        long last = (address + Math.max(size, 1) - 1) >>> lineShift;
+        long first = LineSpan.first(address, lineShift);
+        long last = LineSpan.last(address, size, lineShift);
         int deepest = 0;
         for (long line = first; line <= last; line++) {
             int served = accessLine(line << lineShift, write);

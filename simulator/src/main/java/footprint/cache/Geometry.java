@@ -1,5 +1,7 @@
 package footprint.cache;
 
+import footprint.units.ByteSize;
+
 /**
  * The shape of one set-associative cache: capacity, ways and line size, with the set count,
  * masks and shifts derived once so the lookup path only shifts and masks.
@@ -43,61 +45,30 @@ public record Geometry(long sizeBytes, int ways, int lineSize) {
     }
 
     /**
-     * Parses {@code SIZE:WAYS:LINE}, e.g. {@code 32k:8:64} or {@code 1m:16:64} (suffixes k, m, g
-     * are powers of 1024).
+     * Parses {@code SIZE:WAYS:LINE}, e.g. {@code 32k:8:64} or {@code 1M:16:64}, SIZE as {@link ByteSize}
+     * reads it.
      */
     public static Geometry parse(String spec) {
         String[] parts = spec.trim().split(":");
         if (parts.length != 3) {
             throw new IllegalArgumentException("expected SIZE:WAYS:LINE such as 32k:8:64, got '" + spec + "'");
         }
+        long size;
+        int ways;
+        int line;
         try {
-            return new Geometry(parseSize(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected SIZE:WAYS:LINE such as 32k:8:64, got '" + spec + "'");
+            size = ByteSize.parse(parts[0]).bytes();
+            ways = Integer.parseInt(parts[1].trim());
+            line = Integer.parseInt(parts[2].trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected SIZE:WAYS:LINE such as 32k:8:64 or 32KiB:8:64, got '" + spec + "'");
         }
-    }
-
-    /** Parses a byte count with an optional k/m/g suffix (powers of 1024). */
-    public static long parseSize(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (t.endsWith("ib")) {
-            t = t.substring(0, t.length() - 2);
-        } else if (t.endsWith("b")) {
-            t = t.substring(0, t.length() - 1);
-        }
-        long unit = 1;
-        if (!t.isEmpty()) {
-            switch (t.charAt(t.length() - 1)) {
-                case 'k' -> unit = 1L << 10;
-                case 'm' -> unit = 1L << 20;
-                case 'g' -> unit = 1L << 30;
-                default -> unit = 1;
-            }
-        }
-        if (unit != 1) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return Math.multiplyExact(Long.parseLong(t), unit);
+        return new Geometry(size, ways, line);
     }
 
     /** The geometry written back as {@code SIZE:WAYS:LINE}, with the largest exact k/m suffix. */
     @Override
     public String toString() {
-        return formatSize(sizeBytes) + ":" + ways + ":" + lineSize;
-    }
-
-    /** A byte count with the largest exact binary suffix: 32768 -> "32k". */
-    public static String formatSize(long bytes) {
-        if (bytes % (1L << 30) == 0) {
-            return bytes / (1L << 30) + "g";
-        }
-        if (bytes % (1L << 20) == 0) {
-            return bytes / (1L << 20) + "m";
-        }
-        if (bytes % (1L << 10) == 0) {
-            return bytes / (1L << 10) + "k";
-        }
-        return Long.toString(bytes);
+        return ByteSize.format(sizeBytes) + ":" + ways + ":" + lineSize;
     }
 }

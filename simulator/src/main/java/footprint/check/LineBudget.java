@@ -1,11 +1,8 @@
 package footprint.check;
 
 import footprint.input.InputException;
+import footprint.input.LineReader;
 import footprint.trace.TraceStats;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,14 +45,7 @@ public record LineBudget(Path file, List<Entry> entries) {
 
     /** Reads a budget file; a malformed or repeated line is an {@link InputException} naming it. */
     public static LineBudget read(Path file) {
-        List<String> text;
-        try {
-            text = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, 0, "cannot read the budget file: no such file");
-        } catch (IOException e) {
-            throw new InputException(file, 0, "cannot read the budget file: " + e.getMessage());
-        }
+        List<String> text = LineReader.readAll(file);
         List<Entry> entries = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < text.size(); i++) {

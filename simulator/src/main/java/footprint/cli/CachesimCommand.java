@@ -143,7 +143,7 @@ public final class CachesimCommand implements Callable<Integer> {
         if (caches.model != null) {
             CpuModel m = CpuModels.find(modelsDir != null ? modelsDir : CpuModels.defaultDirectory(), caches.model);
             modelId = m.id();
-            hierarchy = CacheHierarchy.of(m.withPrefetchers(pf), seed);
+            hierarchy = m.withPrefetchers(pf).cacheHierarchy(seed);
         } else {
             hierarchy = explicitHierarchy(caches.explicit, pf);
         }

@@ -74,7 +74,7 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (mode.writeBudget != null) {
-            refuseInputs(mode.writeBudget);
+            checkTarget(mode.writeBudget);
         }
         LineBudget budget = mode.budget == null ? null : LineBudget.read(mode.budget);
         List<String> warnings = new ArrayList<>();
@@ -123,9 +123,9 @@ public final class CheckCommand implements Callable<Integer> {
                 report.overruns().size(), report.budgets(), report.budget(), report.trace());
     }
 
-    private void refuseInputs(Path output) throws IOException {
+    private void checkTarget(Path output) throws IOException {
         List<Path> inputs = new ArrayList<>(layouts);
         inputs.add(trace);
-        ReportFile.refuseInputs("--write-budget", output, inputs);
+        ReportFile.checkTarget("--write-budget", output, inputs);
     }
 }

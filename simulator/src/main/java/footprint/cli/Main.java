@@ -2,6 +2,7 @@ package footprint.cli;
 
 import footprint.input.InputException;
 import java.io.PrintWriter;
+import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ import picocli.CommandLine.ParameterException;
         },
         subcommands = {CommandLine.HelpCommand.class, LayoutCommand.class, DensityCommand.class,
             footprint.cli.trace.TraceCommand.class, ModelsCommand.class, CachesimCommand.class,
-            footprint.cli.sim.SimulateCommand.class, footprint.cli.sim.CompareCommand.class, OptimizeCommand.class, CheckCommand.class})
+            footprint.cli.sim.SimulateCommand.class, footprint.cli.sim.CompareCommand.class, OptimizeCommand.class, CheckCommand.class, CalibrateCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CHECK_FAILED = 1;
@@ -77,18 +78,36 @@ public final class Main implements Runnable {
                 err.flush();
                 return EXIT_CHECK_FAILED;
             }
-            err.println("footprint: internal error: " + ex);
-            if (debug) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("Run again with --debug for the stack trace.");
-            }
-            err.flush();
-            return EXIT_INTERNAL;
+            return internalError(err, debug, ex, ex.toString());
         });
-        int code = cli.execute(args);
+        int code = guarded(err, debug, () -> cli.execute(args));
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Runs {@code command}; a Java {@link Error} it throws is exit 3 with one line (the trace with --debug). */
+    static int guarded(PrintWriter err, boolean debug, IntSupplier command) {
+        try {
+            return command.getAsInt();
+        } catch (Error e) {
+            // Uncaught, the JVM would exit 1, which says "a check failed": an Error is ours to fix.
+            String what = e instanceof StackOverflowError ? "stack overflow (an input nested too deeply?)"
+                    : e instanceof OutOfMemoryError
+                    ? "out of memory (give a larger heap with FOOTPRINT_JAVA_OPTS=-Xmx..., or smaller inputs)"
+                    : e.toString();
+            return internalError(err, debug, e, what);
+        }
+    }
+
+    private static int internalError(PrintWriter err, boolean debug, Throwable e, String what) {
+        err.println("footprint: internal error: " + what);
+        if (debug) {
+            e.printStackTrace(err);
+        } else {
+            err.println("Run again with --debug for the stack trace.");
+        }
+        err.flush();
+        return EXIT_INTERNAL;
     }
 }

@@ -1,9 +1,11 @@
 package footprint.cli;
 
+import footprint.input.InputException;
 import footprint.layout.LayoutSet;
-import footprint.optimize.Optimization;
-import footprint.optimize.OptimizeReport;
+import footprint.optimize.Constraint;
+import footprint.optimize.ConstraintFile;
 import footprint.optimize.OptimizeText;
+import footprint.optimize.WholeOptimization;
 import footprint.report.ReportFile;
 import footprint.trace.TraceReader;
 import java.io.IOException;
@@ -18,41 +20,44 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code footprint optimize}: a member order for one struct that groups the fields a trace's exits touch. */
+/** {@code footprint optimize}: member orders for one or more structs that group the fields a trace's exits touch. */
 @Command(name = "optimize", mixinStandardHelpOptions = true,
         description = {
-            "Proposes a top-level member order for struct NAME from the fields the trace's exits "
-                + "touch, and shows what it does. Every access that lands in an instance of NAME (an "
-                + "object of that type, or a member of that type at any depth, e.g. vmx.vcpu.arch for "
-                + "kvm_vcpu_arch) counts for the top-level member of NAME it falls in; a member's heat is "
-                + "the summed stream weight (mix weights, or a sequence's frequencies) of the exits that "
-                + "touch it.",
+            "Proposes member orders for the structs named by --struct (or every struct inside the "
+                + "traced object --object), ordered together, and shows what they do to the lines the "
+                + "trace's exits touch in the objects holding them, counted as 'trace stats' counts.",
             "",
-            "Order: hot members first, in groups of members touched by the same set of exits, the "
-                + "groups along a reflected Gray code over the exits by falling weight (so the most "
-                + "frequent exits' members are contiguous); inside a group larger alignment first, then "
-                + "smaller size; then "
-                + "every cold member in its current order. Ties go by current position.",
+            "Each struct's hot members go in groups touched by the same exits (the most frequent "
+                + "exits' members contiguous); a nested struct goes next to the group with its own hot "
+                + "part at the end that meets it; a large member with a few hot bytes goes on the side "
+                + "where its hot bytes are. Single-member moves then improve the order while they save "
+                + "weighted lines. The proposal is re-laid out by the layout engine and counted again.",
             "",
-            "Only top-level members move: nested structs keep their order (optimise them with their "
-                + "own --struct). The order ignores false sharing: read-mostly and written fields are "
-                + "not kept apart in this version.",
+            "Constraints (--constraints FILE): one rule per line, members as STRUCT.MEMBER: "
+                + "'pin S.m OFFSET', 'together S.a S.b ...' (one block, in this order), 'before S.a S.b', "
+                + "'after S.a S.b'; '#' starts a comment. Unnamed bitfields stay with the member after "
+                + "them, and bitfields sharing storage move as one.",
             "",
-            "The table shows, per exit, the touched lines of the objects that hold NAME before and "
-                + "after NAME, and every struct holding it, is re-laid out in the new order, and the "
-                + "ideal, as 'trace stats' counts them. --output writes the order file that "
-                + "'layout --order' reads; without it the order is printed after the table."},
+            "Churn: --max-moves N keeps the members that leave their place (per struct, those "
+                + "outside a longest common subsequence of the current and new order) to N, by greedy "
+                + "single moves from the current order; --pareto prints the front of lines against "
+                + "members moved.",
+            "",
+            "False sharing: the lines where a field another CPU writes (what the trace writes in an "
+                + "object named *_dest, e.g. vmx_dest) meets fields the owner's exits write are listed; "
+                + "the order does not separate them.",
+            "",
+            "--output writes the proposal as a pahole dump to give after the layout files (compare "
+                + "--after, check --write-budget, trace stats)."},
         footerHeading = "%nExample:%n",
         footer = {
             "  L=models/layouts/debian-6.1",
             "  footprint optimize --trace traces/kvm-6.1/vmx/vmx-exits.trace \\",
-            "      --struct kvm_vcpu_arch --output kvm_vcpu_arch.order --layout \\",
+            "      --object vmx --pareto --output vmx.optimised.pahole --layout \\",
             "      $L/debian-6.1-vcpu_vmx.expanded.pahole \\",
             "      $L/debian-6.1-kvm_lapic.expanded.pahole \\",
             "      $L/debian-6.1-kvm.expanded.pahole $L/debian-6.1-kvm_run.pahole",
-            "  footprint layout $L/debian-6.1-vcpu_vmx.expanded.pahole \\",
-            "      --struct kvm_vcpu_arch --order kvm_vcpu_arch.order \\",
-            "      > kvm_vcpu_arch.optimised.pahole"})
+            "  footprint optimize ... --struct kvm_vcpu_arch,kvm_vcpu --max-moves 10"})
 public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--trace", required = true, paramLabel = "TRACE", description = "the trace file")
     Path trace;
@@ -61,11 +66,24 @@ public final class OptimizeCommand implements Callable<Integer> {
             description = "pahole dumps defining the structs of the trace's objects (later files override earlier ones)")
     List<Path> layouts;
 
-    @Option(names = "--struct", required = true, paramLabel = "NAME", description = "the struct whose members to order")
-    String struct;
+    @Option(names = "--struct", split = ",", paramLabel = "NAME", description = "the structs whose members to order")
+    List<String> structs;
 
-    @Option(names = "--output", paramLabel = "ORDERFILE",
-            description = "write the order file here (atomically; never over an input) instead of printing the order")
+    @Option(names = "--object", paramLabel = "OBJECT",
+            description = "order every struct held by value inside this trace object (e.g. vmx)")
+    String object;
+
+    @Option(names = "--constraints", paramLabel = "FILE", description = "rules the proposal must keep")
+    Path constraintsFile;
+
+    @Option(names = "--max-moves", paramLabel = "N", description = "move at most N members (N >= 1)")
+    Integer maxMoves;
+
+    @Option(names = "--pareto", description = "print the front of lines saved against members moved")
+    boolean pareto;
+
+    @Option(names = "--output", paramLabel = "PAHOLE",
+            description = "write the proposed structs as a pahole dump here (atomically; never over an input)")
     Path output;
 
     @Option(names = "--allow-missing", description = "warn about and skip accesses that do not resolve, instead of failing")
@@ -82,33 +100,36 @@ public final class OptimizeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        refuseInputs();
+        if (maxMoves != null && maxMoves < 1) {
+            throw new InputException("--max-moves " + maxMoves + ": give at least 1 (0 moves is the current order)");
+        }
+        checkTarget();
         LayoutSet set = LayoutFiles.load(layouts, err);
+        List<Constraint> constraints = constraintsFile == null ? List.of() : ConstraintFile.read(constraintsFile, set);
         List<String> warnings = new ArrayList<>();
-        OptimizeReport report = Optimization.run(TraceReader.read(trace), layouts, set, struct, allowMissing,
-                warnings);
+        WholeOptimization.Request request = new WholeOptimization.Request(structs, object, constraints, maxMoves,
+                pareto, allowMissing);
+        WholeOptimization.Result result = WholeOptimization.run(TraceReader.read(trace), layouts, set, request,
+                warnings, m -> {
+                    err.println("footprint: " + m);
+                    err.flush();
+                });
         warnings.forEach(w -> err.println("footprint: " + w));
-        String orderFile = OptimizeText.orderFile(report, layouts);
         if (output != null) {
-            ReportFile.write(output, orderFile);
+            ReportFile.write(output, result.paholeText());
             err.println("footprint: wrote " + output);
         }
-        if (format == OutputFormat.json) {
-            out.print(Json.write(report));
-        } else {
-            out.print(OptimizeText.table(report));
-            if (output == null) {
-                out.print('\n');
-                out.print(orderFile);
-            }
-        }
+        out.print(format == OutputFormat.json ? Json.write(result.report()) : OptimizeText.table(result.report()));
         out.flush();
         return 0;
     }
 
-    private void refuseInputs() throws IOException {
+    private void checkTarget() throws IOException {
         List<Path> inputs = new ArrayList<>(layouts);
         inputs.add(trace);
-        ReportFile.refuseInputs("--output", output, inputs);
+        if (constraintsFile != null) {
+            inputs.add(constraintsFile);
+        }
+        ReportFile.checkTarget("--output", output, inputs);
     }
 }

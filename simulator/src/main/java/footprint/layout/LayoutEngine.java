@@ -14,16 +14,16 @@ public final class LayoutEngine {
     private LayoutEngine() {}
 
     /** The alignment of a struct with these members: the largest member alignment, or its attribute. */
-    public static int alignment(List<Member> members, boolean packed, int alignedAttribute) {
+    public static int alignment(List<Member> members, LayoutRules rules) {
         int max = 1;
         for (Member m : members) {
             // psABI: unnamed bit-fields' types do not affect the alignment of a structure or union.
             if (m.bitfield() && m.name().isEmpty()) {
                 continue;
             }
-            max = Math.max(max, effectiveAlignment(m, packed));
+            max = Math.max(max, effectiveAlignment(m, rules.packed()));
         }
-        return Math.max(max, alignedAttribute);
+        return Math.max(max, rules.alignedAttribute());
     }
 
     static int effectiveAlignment(Member m, boolean packed) {
@@ -32,12 +32,17 @@ public final class LayoutEngine {
 
     /** Re-computes the offsets of {@code s}'s members in the given order; the result is marked relaid out. */
     public static StructLayout layOut(StructLayout s, List<Member> order) {
+        return s.relaidOut(place(s.rules(), order), true);
+    }
+
+    /** Places members in the given order under a struct's rules. */
+    public static PlacedMembers place(LayoutRules rules, List<Member> order) {
         List<Member> placed = new ArrayList<>(order.size());
         long bit = 0;
         long maxEnd = 0;
         for (Member m : order) {
-            int align = effectiveAlignment(m, s.packed());
-            if (s.union()) {
+            int align = effectiveAlignment(m, rules.packed());
+            if (rules.union()) {
                 placed.add(m.withPlacement(0, 0));
                 maxEnd = Math.max(maxEnd, m.bitfield() ? (m.bitSize() + 7) / 8 : m.size());
                 continue;
@@ -49,7 +54,7 @@ public final class LayoutEngine {
                     placed.add(m.withPlacement(bit / 8, 0));
                     continue;
                 }
-                if (!s.packed() && unitBits > 0 && bit / unitBits != (bit + m.bitSize() - 1) / unitBits) {
+                if (!rules.packed() && unitBits > 0 && bit / unitBits != (bit + m.bitSize() - 1) / unitBits) {
                     bit = alignUp(bit, unitBits);
                 }
                 if (m.alignedAttribute() > 0) {
@@ -67,9 +72,8 @@ public final class LayoutEngine {
             }
             maxEnd = Math.max(maxEnd, (bit + 7) / 8);
         }
-        int alignment = alignment(order, s.packed(), s.alignedAttribute());
-        long size = alignUp(maxEnd, alignment);
-        return s.withMembers(placed, size, alignment, true);
+        int alignment = alignment(order, rules);
+        return new PlacedMembers(placed, alignUp(maxEnd, alignment), alignment);
     }
 
     /**
@@ -113,11 +117,11 @@ public final class LayoutEngine {
     }
 
     private static void collectGuessed(StructLayout s, String path, List<String> out) {
-        if (s.packingInferred()) {
+        if (s.guesses().packingInferred()) {
             out.add(path + " (__packed__: members sit at offsets only packing explains)");
         }
-        if (s.alignmentFromSize() > 0) {
-            out.add(path + " (struct alignment " + s.alignmentFromSize() + ": its size needs padding the members"
+        if (s.guesses().alignmentFromSize() > 0) {
+            out.add(path + " (struct alignment " + s.guesses().alignmentFromSize() + ": its size needs padding the members"
                     + " do not explain)");
         }
         for (Member m : s.members()) {

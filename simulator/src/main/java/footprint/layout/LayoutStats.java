@@ -102,7 +102,7 @@ public record LayoutStats(
 
     /** Warnings where pahole's summary comment for {@code s} disagrees with this count. */
     List<String> disagreements(StructLayout s) {
-        PaholeSummary d = s.declared();
+        PaholeSummary d = s.origin().declared();
         List<String> out = new ArrayList<>();
         if (d == null) {
             return out;

@@ -1,9 +1,7 @@
 package footprint.layout;
 
 import footprint.input.InputException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import footprint.input.LineReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,15 +18,7 @@ public final class MemberOrder {
 
     /** Re-lays out {@code s} in the order an order file gives; errors name the file and line. */
     public static StructLayout apply(StructLayout s, Path orderFile) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(orderFile);
-        } catch (NoSuchFileException e) {
-            throw new InputException(orderFile, 0, "no such file");
-        } catch (IOException e) {
-            throw new InputException(orderFile, 0, "cannot read: " + e.getMessage());
-        }
-        return apply(s, lines, orderFile.toString());
+        return apply(s, LineReader.readAll(orderFile), orderFile.toString());
     }
 
     /** Re-lays out {@code s} with its top-level members in the order of {@code lines} (one name each). */

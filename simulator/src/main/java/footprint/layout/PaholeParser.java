@@ -1,7 +1,7 @@
 package footprint.layout;
 
 import footprint.input.InputException;
-import java.io.BufferedReader;
+import footprint.input.LineReader;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +15,17 @@ import java.util.Map;
  * a regular expression per line would dominate the parse of a 6 MB BTF dump.
  */
 final class PaholeParser {
+    /** Nesting of struct bodies accepted; pahole -E of a real kernel struct nests about 10 deep. */
+    static final int MAX_DEPTH = 64;
+    /** The widest bitfield: a 128-bit integer type's. */
+    static final int MAX_BITFIELD = 128;
+    /** The largest alignment gcc accepts on ELF targets (2^28). */
+    static final long MAX_ALIGN = 1L << 28;
+    /** Offsets and sizes beyond 1 TiB are no struct layout but a corrupt input. */
+    static final long MAX_SIZE = 1L << 40;
+    /** Elements of one array member, at most. */
+    static final long MAX_ELEMENTS = 1L << 40;
+
     private final String source;
     private final List<RawStruct> result = new ArrayList<>();
     private final Deque<RawStruct> open = new ArrayDeque<>();
@@ -34,10 +45,10 @@ final class PaholeParser {
     }
 
     /** All top-level structs and unions of one pahole output, in file order. */
-    static List<RawStruct> parse(BufferedReader in, String source) throws IOException {
+    static List<RawStruct> parse(LineReader in, String source) throws IOException {
         PaholeParser p = new PaholeParser(source);
         String line;
-        while ((line = in.readLine()) != null) {
+        while ((line = in.next()) != null) {
             p.lineNo++;
             p.line(line);
         }
@@ -116,6 +127,10 @@ final class PaholeParser {
         }
         if (topLevel && name.isEmpty()) {
             throw error("a top-level struct needs a name");
+        }
+        if (open.size() >= MAX_DEPTH) {
+            throw error("structs nest deeper than " + MAX_DEPTH + " levels (pahole -E of a real kernel nests"
+                    + " about 10)");
         }
         open.push(new RawStruct(name, union, source, lineNo));
         summaries.push(new HashMap<>());
@@ -293,7 +308,11 @@ final class PaholeParser {
         int colon = decl.lastIndexOf(':');
         if (colon > 0 && isDigits(decl.substring(colon + 1).strip())) {
             m.bitfield = true;
-            m.bitSize = Integer.parseInt(decl.substring(colon + 1).strip());
+            String bits = decl.substring(colon + 1).strip();
+            if (bits.length() > 3 || Integer.parseInt(bits) > MAX_BITFIELD) {
+                throw error("bitfield width " + clip(bits) + " is wider than " + MAX_BITFIELD + " bits");
+            }
+            m.bitSize = Integer.parseInt(bits);
             boolean unnamed = decl.charAt(colon - 1) == ' ' || decl.charAt(colon - 1) == '\t';
             decl = decl.substring(0, colon).strip();
             if (unnamed) {
@@ -404,6 +423,9 @@ final class PaholeParser {
                 throw error("cannot read array dimensions '" + clip(text) + "'");
             }
             int close = text.indexOf(']', i);
+            if (close < 0) {
+                throw error("cannot read array dimensions '" + clip(text) + "'");
+            }
             String n = text.substring(i + 1, close).strip();
             if (n.isEmpty()) {
                 n = "0"; // a flexible array member "name[]" occupies no bytes, like "name[0]"
@@ -411,8 +433,18 @@ final class PaholeParser {
             if (!isDigits(n)) {
                 throw error("array dimension '" + n + "' is not a number");
             }
+            if (n.length() > 12) {
+                throw error("array dimension " + clip(n) + " is too large");
+            }
             out.add(Long.parseLong(n));
             i = close + 1;
+        }
+        long elements = 1;
+        for (long d : out) {
+            elements = d == 0 ? 0 : elements > MAX_ELEMENTS / d ? MAX_ELEMENTS + 1 : elements * d;
+        }
+        if (elements > MAX_ELEMENTS) {
+            throw error("array '" + clip(text) + "' has more than 2^40 elements");
         }
         return out;
     }
@@ -482,13 +514,20 @@ final class PaholeParser {
                 s.getOrDefault("bit_padding", -1L), s.getOrDefault("last cacheline", -1L), lineNo);
     }
 
-    private static int alignedValue(String attr) {
+    private int alignedValue(String attr) {
         String prefix = "__attribute__((__aligned__(";
         if (!attr.startsWith(prefix) || !attr.endsWith(")))")) {
             return -1;
         }
         String n = attr.substring(prefix.length(), attr.length() - 3).strip();
-        return isDigits(n) ? Integer.parseInt(n) : -1;
+        if (!isDigits(n)) {
+            return -1;
+        }
+        long v = n.length() > 12 ? Long.MAX_VALUE : Long.parseLong(n);
+        if (v > MAX_ALIGN || Long.bitCount(v) != 1) {
+            throw error("alignment " + clip(n) + " is not a power of two up to " + MAX_ALIGN + " (gcc's limit)");
+        }
+        return (int) v;
     }
 
     private InputException error(String detail) {
@@ -532,10 +571,11 @@ final class PaholeParser {
             if (start == pos) {
                 throw error("expected a number for the " + what + " in '" + clip(s.strip()) + "'");
             }
-            if (pos - start > 15) {
-                throw error(what + " too large in '" + clip(s.strip()) + "'");
+            long v = pos - start > 15 ? Long.MAX_VALUE : Long.parseLong(s, start, pos, radix);
+            if (v > MAX_SIZE) {
+                throw error(what + " too large (over 1 TiB) in '" + clip(s.strip()) + "'");
             }
-            return Long.parseLong(s, start, pos, radix);
+            return v;
         }
 
         void end() {

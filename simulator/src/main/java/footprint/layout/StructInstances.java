@@ -71,6 +71,11 @@ public final class StructInstances {
 
     /** The struct or union a member holds by value (expanded inline or defined by name), or null. */
     private StructLayout typeOf(Member m) {
+        return heldType(set, m);
+    }
+
+    /** The struct or union member {@code m} holds by value (expanded inline or defined by name in {@code set}), or null. */
+    public static StructLayout heldType(LayoutSet set, Member m) {
         if (m.bitfield()) {
             return null;
         }

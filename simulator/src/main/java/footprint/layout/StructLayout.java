@@ -7,31 +7,43 @@ import java.util.Optional;
 /**
  * A struct or union: its size, alignment and members in layout order. Offsets of members are
  * relative to the start of this struct. {@code name} is empty for an anonymous struct/union;
- * {@code declared} holds pahole's own summary numbers (null where pahole printed none);
- * {@code relaidOut} is true when the layout engine, not pahole, placed the members;
- * {@code alignmentGuessed} is true when {@code alignment} rests on an inferred member alignment;
- * {@code packingInferred} is true when pahole printed no {@code __packed__} but members sit at
- * offsets that only packing explains (DWARF does not record the attribute); {@code alignmentFromSize}
- * is the struct alignment guessed from a size larger than its members explain (0 if none).
+ * {@code rules} are the settings the layout engine places its members by; {@code relaidOut} is
+ * true when the layout engine, not pahole, placed the members.
  */
 public record StructLayout(
         String name,
-        boolean union,
+        LayoutRules rules,
         long size,
         int alignment,
         List<Member> members,
-        int alignedAttribute,
-        boolean packed,
-        PaholeSummary declared,
-        String source,
-        int line,
-        boolean relaidOut,
-        boolean alignmentGuessed,
-        boolean packingInferred,
-        int alignmentFromSize) {
+        Origin origin,
+        AlignmentGuesses guesses,
+        boolean relaidOut) {
 
     public StructLayout {
         members = List.copyOf(members);
+    }
+
+    public boolean union() {
+        return rules.union();
+    }
+
+    public boolean packed() {
+        return rules.packed();
+    }
+
+    public int alignedAttribute() {
+        return rules.alignedAttribute();
+    }
+
+    /** The dump this struct was read from. */
+    public String source() {
+        return origin.source();
+    }
+
+    /** The line of the dump where this struct begins. */
+    public int line() {
+        return origin.line();
     }
 
     /** Lines a struct of this size spans when it starts on a cacheline boundary. */
@@ -41,7 +53,7 @@ public record StructLayout(
 
     /** {@code struct NAME}, {@code union NAME}, or just the keyword when anonymous. */
     public String typeName() {
-        String keyword = union ? "union" : "struct";
+        String keyword = union() ? "union" : "struct";
         return name.isEmpty() ? keyword : keyword + " " + name;
     }
 
@@ -66,8 +78,9 @@ public record StructLayout(
         return names;
     }
 
-    StructLayout withMembers(List<Member> newMembers, long newSize, int newAlignment, boolean newRelaidOut) {
-        return new StructLayout(name, union, newSize, newAlignment, newMembers, alignedAttribute, packed,
-                declared, source, line, newRelaidOut, alignmentGuessed, packingInferred, alignmentFromSize);
+    /** This struct with its members placed anew by the layout engine. */
+    StructLayout relaidOut(PlacedMembers placed, boolean newRelaidOut) {
+        return new StructLayout(name, rules, placed.size(), placed.alignment(), placed.members(), origin, guesses,
+                newRelaidOut);
     }
 }

@@ -1,5 +1,6 @@
 package footprint.model;
 
+import footprint.cache.CacheHierarchy;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,23 @@ public record CpuModel(String id, String name, String vendor, double clockGhz, L
     public ExitCost exitCost(String exitName) {
         ExitCost c = exitBaseCycles.get(exitName);
         return c != null ? c : exitBaseCycles.get(DEFAULT_EXIT);
+    }
+
+    /** The line size of every level (the loader checks that they agree). */
+    public int lineSize() {
+        return levels.get(0).geometry().lineSize();
+    }
+
+    /** The cache hierarchy this model describes, with its prefetcher switches; {@code seed} drives random replacement. */
+    public CacheHierarchy cacheHierarchy(long seed) {
+        CacheHierarchy.Builder b = CacheHierarchy.builder();
+        for (LevelModel l : levels) {
+            b.level(l.name(), l.geometry(), l.replacement(), l.inclusion(), l.latencyCycles());
+        }
+        return b.memoryLatency(memoryLatencyCycles)
+                .nextLinePrefetch(prefetchers.nextLine())
+                .adjacentLinePrefetch(prefetchers.adjacentPair())
+                .build(seed);
     }
 
     /** The same model with other prefetcher switches (the command line can turn them on). */

@@ -11,6 +11,8 @@ public record Provenance(String source, Basis basis) {
         /** From a secondary source that could not be checked against a primary one. */
         UNVERIFIED,
         /** No source found; a stated estimate. */
-        GUESSED
+        GUESSED,
+        /** Measured on the machine by {@code footprint calibrate}; the source gives the command, date and CPU. */
+        MEASURED
     }
 }

@@ -1,5 +1,6 @@
 package footprint.sim;
 
+import footprint.units.LineSpan;
 import java.util.Arrays;
 import java.util.PrimitiveIterator;
 
@@ -103,12 +104,12 @@ public final class ExitReplay {
         final boolean[] write;
 
         PlacedLines(ExitProgram program, long[] bases, int lineSize) {
-            int shift = Integer.numberOfTrailingZeros(lineSize);
+            int shift = LineSpan.shift(lineSize);
             int exits = program.exitCount();
             int total = 0;
             for (int e = 0; e < exits; e++) {
                 for (int i = program.firstAccess(e); i < program.endAccess(e); i++) {
-                    total += lineCount(bases[program.object(i)] + program.offset(i), program.size(i), shift);
+                    total += (int) LineSpan.count(bases[program.object(i)] + program.offset(i), program.size(i), shift);
                 }
             }
             start = new int[exits + 1];
@@ -119,8 +120,9 @@ public final class ExitReplay {
                 start[e] = j;
                 for (int i = program.firstAccess(e); i < program.endAccess(e); i++) {
                     long a = bases[program.object(i)] + program.offset(i);
-                    long first = a >>> shift;
-                    for (int k = 0; k < lineCount(a, program.size(i), shift); k++) {
+                    long first = LineSpan.first(a, shift);
+                    long count = LineSpan.count(a, program.size(i), shift);
+                    for (int k = 0; k < count; k++) {
                         long line = (first + k) << shift;
                         if (j == start[e] || lines[j - 1] != line) {
                             lines[j] = line;
@@ -133,10 +135,6 @@ public final class ExitReplay {
             start[exits] = j;
             address = Arrays.copyOf(lines, j);
             write = Arrays.copyOf(writes, j);
-        }
-
-        private static int lineCount(long address, int size, int shift) {
-            return (int) Math.max(0, ((address + size - 1) >>> shift) - (address >>> shift) + 1);
         }
     }
 

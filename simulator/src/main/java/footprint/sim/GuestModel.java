@@ -1,5 +1,7 @@
 package footprint.sim;
 
+import footprint.units.ByteSize;
+
 /**
  * What the guest does between two exits: nothing, a synthetic working set (size, accesses per
  * exit, pattern) or a recorded address stream replayed in a loop.
@@ -39,7 +41,7 @@ public record GuestModel(long workingSetBytes, int accessesPerExit, GuestPattern
         if (recorded != null) {
             return "recorded " + recorded.source() + ", " + accessesPerExit + " accesses per exit";
         }
-        return Sizes.format(workingSetBytes) + " working set, " + pattern.name().toLowerCase(java.util.Locale.ROOT)
+        return ByteSize.format(workingSetBytes) + " working set, " + pattern.name().toLowerCase(java.util.Locale.ROOT)
                 + ", " + accessesPerExit + " accesses per exit";
     }
 }

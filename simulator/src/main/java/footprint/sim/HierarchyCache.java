@@ -13,7 +13,17 @@ public final class HierarchyCache implements LineCache {
 
     /** Builds a fresh hierarchy of {@code model} for every run. */
     public static CacheFactory factory(CpuModel model) {
-        return seed -> new HierarchyCache(CacheHierarchy.of(model, seed));
+        return new CacheFactory() {
+            @Override
+            public LineCache create(long seed) {
+                return new HierarchyCache(model.cacheHierarchy(seed));
+            }
+
+            @Override
+            public int lineSize() {
+                return model.lineSize();
+            }
+        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package footprint.sim;
 
+import footprint.units.LineSpan;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,7 +28,7 @@ public final class LineFootprint {
         for (int e = 0; e < program.exitCount(); e++) {
             for (int i = program.firstAccess(e); i < program.endAccess(e); i++) {
                 long a = bases[program.object(i)] + program.offset(i);
-                lineAccesses[e] += (int) (Math.floorDiv(a + program.size(i) - 1, lineSize) - Math.floorDiv(a, lineSize) + 1);
+                lineAccesses[e] += (int) LineSpan.of(a, program.size(i), lineSize).count();
             }
             for (int o = 0; o < objects; o++) {
                 Set<Long> lines = new HashSet<>();
@@ -36,8 +37,8 @@ public final class LineFootprint {
                     if (program.object(i) != o) {
                         continue;
                     }
-                    long a = bases[o] + program.offset(i);
-                    for (long line = Math.floorDiv(a, lineSize); line <= Math.floorDiv(a + program.size(i) - 1, lineSize); line++) {
+                    LineSpan span = LineSpan.of(bases[o] + program.offset(i), program.size(i), lineSize);
+                    for (long line = span.first(); line <= span.last(); line++) {
                         lines.add(line);
                     }
                 }

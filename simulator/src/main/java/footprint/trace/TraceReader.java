@@ -1,9 +1,7 @@
 package footprint.trace;
 
 import footprint.input.InputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import footprint.input.LineReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,15 +52,7 @@ public final class TraceReader {
 
     /** Reads a trace file. */
     public static Trace read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputException(file, 0, "no such file");
-        } catch (IOException e) {
-            throw new InputException(file, 0, "cannot read trace: " + e);
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), LineReader.readText(file));
     }
 
     /** Parses trace text; {@code source} names it in error messages. */

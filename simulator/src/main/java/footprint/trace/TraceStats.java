@@ -2,6 +2,7 @@ package footprint.trace;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import footprint.units.LineSpan;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -104,7 +105,8 @@ public final class TraceStats {
             List<FieldTouch> touches = new ArrayList<>();
             fields.get(o).forEach((path, f) -> {
                 List<Long> fl = new ArrayList<>();
-                for (long l = f[0] / lineSize; l <= (f[0] + f[1] - 1) / lineSize; l++) {
+                LineSpan span = LineSpan.of(f[0], f[1], lineSize);
+                for (long l = span.first(); l <= span.last(); l++) {
                     fl.add(l);
                 }
                 String ops = f[2] == 3 ? "RW" : f[2] == 2 ? "W" : "R";

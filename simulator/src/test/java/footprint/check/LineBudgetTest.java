@@ -27,7 +27,7 @@ class LineBudgetTest {
     void aMissingFileIsBadInputNamingIt() {
         Path file = tmp.resolve("missing.budget");
         assertThatThrownBy(() -> LineBudget.read(file)).isInstanceOf(InputException.class)
-                .hasMessage(file + ": cannot read the budget file: no such file");
+                .hasMessage(file + ": no such file");
     }
 
     @Test

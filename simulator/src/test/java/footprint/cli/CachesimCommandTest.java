@@ -78,7 +78,7 @@ class CachesimCommandTest {
         assertThat(j.get("levels")).hasSize(3);
         assertThat(j.get("levels").get(0).get("geometry").asText()).isEqualTo("32k:8:64");
         assertThat(j.get("levels").get(0).get("misses").asLong()).isEqualTo(2);
-        assertThat(j.get("levels").get(2).get("geometry").asText()).isEqualTo("32m:16:64");
+        assertThat(j.get("levels").get(2).get("geometry").asText()).isEqualTo("32M:16:64");
     }
 
     @Test

@@ -47,7 +47,7 @@ class LayoutComparisonTest {
         };
         ModelUnderTest model = new ModelUnderTest(
                 new CostModel("small", List.of("L1D", "L2"), 2.0, Map.of("X", 1200L, "Y", 2500L), Map.of()),
-                seed -> SmallLruCache.twoLevel());
+                SmallLruCache.twoLevelFactory());
         return new ComparisonSetup(before, after, mix, List.of(model), 1000, 1, Placement.of(PlacementKind.PAGE),
                 GuestModel.synthetic(32 << 10, 500, GuestPattern.UNIFORM), List.of(0L, 16L << 10, 64L << 10),
                 500, GuestPattern.UNIFORM, placements, Map.of(), Map.of());

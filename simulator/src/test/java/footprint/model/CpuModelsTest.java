@@ -39,7 +39,7 @@ class CpuModelsTest {
         CpuModel m = CpuModels.find(MODELS, "skylake-sp");
         assertThat(m.levels().get(0).geometry().toString()).isEqualTo("32k:8:64");
         assertThat(m.levels().get(0).latencyCycles()).isEqualTo(4);
-        assertThat(m.levels().get(1).geometry().toString()).isEqualTo("1m:16:64");
+        assertThat(m.levels().get(1).geometry().toString()).isEqualTo("1M:16:64");
         assertThat(m.levels().get(2).inclusion()).isEqualTo(Inclusion.NON_INCLUSIVE);
         assertThat(m.levels().get(0).replacement()).isEqualTo(Replacement.TREE_PLRU);
         assertThat(m.exitBaseCycles("TSC_DEADLINE_WRITE")).isEqualTo(2468);
@@ -140,5 +140,29 @@ class CpuModelsTest {
                 .isInstanceOf(InputException.class)
                 .hasMessageStartingWith(f + ":" + lineOf(f, ",,"))
                 .hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreNotCoerced() throws IOException {
+        assertThatThrownBy(() -> CpuModels.load(variant("\"vendor\": \"intel\"", "\"vendor\": 5")))
+                .hasMessageContaining(":4: field vendor: must be a string, got 5");
+        assertThatThrownBy(() -> CpuModels.load(variant("\"nextLine\": false", "\"nextLine\": 1")))
+                .hasMessageContaining("field prefetchers.nextLine: must be true or false, got 1");
+        assertThatThrownBy(() -> CpuModels.load(variant("\"value\": 4,", "\"value\": 4.5,")))
+                .hasMessageContaining("field levels[0].latency.value: must be a whole number, got 4.5");
+        assertThatThrownBy(() -> CpuModels.load(variant("\"value\": \"tree-plru\"", "\"value\": \"tree-lru\"")))
+                .hasMessageContaining("field levels[0].replacement.value: \"tree-lru\" is not one of lru, tree-plru, random");
+        assertThatThrownBy(() -> CpuModels.load(variant("\"clockGhz\": {", "\"clockGhz\": 2.6, \"x\": {")))
+                .hasMessageContaining("field clockGhz: must be {\"value\"");
+    }
+
+    @Test
+    void aDuplicateFieldOrASecondObjectIsRejected() throws IOException {
+        Path f = variant("\"id\": \"skylake-sp\",", "\"id\": \"skylake-sp\", \"id\": \"other\",");
+        assertThatThrownBy(() -> CpuModels.load(f)).hasMessageContaining("Duplicate field 'id'");
+        Path g = tmp.resolve("two.json");
+        Files.writeString(g, Files.readString(MODELS.resolve("zen3.json")) + "{}\n");
+        assertThatThrownBy(() -> CpuModels.load(g)).isInstanceOf(InputException.class)
+                .hasMessageContaining("a CPU model file holds one JSON object");
     }
 }

@@ -41,7 +41,7 @@ class GuestTracesTest {
     }
 
     private List<ExitSummary> summaries(GuestTrace trace, int accessesPerExit, int exits) {
-        return SimulationRun.run(program, bases, seed -> SmallLruCache.twoLevel(), Programs.cost(),
+        return SimulationRun.run(program, bases, SmallLruCache.twoLevelFactory(), Programs.cost(),
                 GuestModel.recorded(trace, accessesPerExit), Programs.alternating(), exits, 7).summaries();
     }
 

@@ -18,7 +18,7 @@ class SimulationRunTest {
     private final long[] bases = Placement.of(PlacementKind.PAGE).place(program.objects(), 1);
 
     private SimulationRun run(GuestModel guest, int exits) {
-        return SimulationRun.run(program, bases, seed -> SmallLruCache.twoLevel(), Programs.cost(), guest,
+        return SimulationRun.run(program, bases, SmallLruCache.twoLevelFactory(), Programs.cost(), guest,
                 Programs.alternating(), exits, 7);
     }
 
@@ -126,7 +126,7 @@ class SimulationRunTest {
         CostModel cost = new CostModel("test", List.of("L1D", "L2"), 1.7, Map.of("A", 1000L, "B", 3000L), Map.of());
         GuestModel guest = GuestModel.synthetic(40 << 10, 20, GuestPattern.UNIFORM);
         int exits = SimulationRun.CHUNK + 999;
-        SimulationRun r = SimulationRun.run(program, bases, seed -> SmallLruCache.twoLevel(), cost, guest,
+        SimulationRun r = SimulationRun.run(program, bases, SmallLruCache.twoLevelFactory(), cost, guest,
                 Programs.alternating(), exits, 7);
         ExitSummary mix = r.summaries().get(2);
         assertThat(mix.count()).isEqualTo(exits);

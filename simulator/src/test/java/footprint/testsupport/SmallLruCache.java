@@ -1,5 +1,6 @@
 package footprint.testsupport;
 
+import footprint.sim.CacheFactory;
 import footprint.sim.LineCache;
 
 /**
@@ -34,6 +35,21 @@ public final class SmallLruCache implements LineCache {
     /** 32 KiB 8-way L1D (4 cycles), 256 KiB 4-way L2 (14), memory 200. */
     public static SmallLruCache twoLevel() {
         return new SmallLruCache(new int[][] {{64, 8}, {1024, 4}}, new int[] {4, 14, 200});
+    }
+
+    /** A fresh {@link #twoLevel()} for every run. */
+    public static CacheFactory twoLevelFactory() {
+        return new CacheFactory() {
+            @Override
+            public LineCache create(long seed) {
+                return twoLevel();
+            }
+
+            @Override
+            public int lineSize() {
+                return 64;
+            }
+        };
     }
 
     @Override

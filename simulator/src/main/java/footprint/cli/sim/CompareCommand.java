@@ -137,11 +137,12 @@ public final class CompareCommand implements Callable<Integer> {
         inputs.addAll(after);
         inputs.add(replay.trace);
         inputs.add(replay.guestTrace);
-        output.refuseInputs(inputs);
+        inputs.add(replay.modelsDirectory());
+        output.checkTarget(inputs);
     }
 
     private List<CpuModel> cpuModels() {
-        Path dir = replay.modelsDir != null ? replay.modelsDir : CpuModels.defaultDirectory();
+        Path dir = replay.modelsDirectory();
         if (models.contains("all")) {
             return CpuModels.loadAll(dir);
         }

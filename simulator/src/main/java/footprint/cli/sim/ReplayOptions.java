@@ -2,12 +2,13 @@ package footprint.cli.sim;
 
 import footprint.address.AddressStreams;
 import footprint.input.InputException;
+import footprint.model.CpuModels;
 import footprint.sim.GuestModel;
 import footprint.sim.GuestPattern;
 import footprint.sim.GuestTraces;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
-import footprint.sim.Sizes;
+import footprint.units.ByteSize;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,11 @@ public final class ReplayOptions {
                     + "memory, a longer one is read again from the file on every pass (memory stays flat, the replay is slower).")
     Path guestTrace;
 
+    /** The folder whose CPU model files the run reads: {@code --models DIR} or the bundled one. */
+    Path modelsDirectory() {
+        return modelsDir != null ? modelsDir : CpuModels.defaultDirectory();
+    }
+
     int exitsOr(long fallback) {
         long n = exits != null ? exits : fallback;
         if (n <= 0 || n > Integer.MAX_VALUE) {
@@ -102,7 +108,7 @@ public final class ReplayOptions {
 
     static long size(String option, String text) {
         try {
-            return Sizes.parse(text);
+            return ByteSize.parse(text).bytes();
         } catch (IllegalArgumentException e) {
             throw new InputException(option + ": " + e.getMessage());
         }

@@ -16,9 +16,12 @@ public final class ReportOutput {
     @Option(names = "--quiet", description = "No progress on stderr (warnings are still printed).")
     boolean quiet;
 
-    /** Refuses an {@code --output} that names one of the inputs: a report never replaces what the user gave. */
-    void refuseInputs(List<Path> inputs) throws IOException {
-        ReportFile.refuseInputs("--output", output, inputs);
+    /**
+     * Before the run: refuses an {@code --output} that names one of the inputs (a report never
+     * replaces what the user gave) or that cannot be written (a folder, a missing folder).
+     */
+    void checkTarget(List<Path> inputs) throws IOException {
+        ReportFile.checkTarget("--output", output, inputs);
     }
 
     /** Writes the report to {@code --output} (atomically, then says so through {@code progress}) or to {@code out}. */

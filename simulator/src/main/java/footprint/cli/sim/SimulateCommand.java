@@ -70,12 +70,12 @@ public final class SimulateCommand implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(layouts);
         inputs.add(replay.trace);
         inputs.add(replay.guestTrace);
-        output.refuseInputs(inputs);
+        inputs.add(replay.modelsDirectory());
+        output.checkTarget(inputs);
         List<String> warnings = new ArrayList<>();
         ReplayInputs in = ReplayInputs.bind(TraceReader.read(replay.trace), layouts, "--layout", warnings);
         warnings.forEach(w -> spec.commandLine().getErr().println("footprint: " + w));
-        Path dir = replay.modelsDir != null ? replay.modelsDir : CpuModels.defaultDirectory();
-        CpuModel cpu = CpuModels.find(dir, model);
+        CpuModel cpu = CpuModels.find(replay.modelsDirectory(), model);
         int exits = replay.exitsOr(in.stream().count());
         long seed = replay.seed;
         GuestModel guest = replay.guest("0");

@@ -80,6 +80,11 @@ public final class ImportPerfKvmStatCommand implements Callable<Integer> {
             throw new footprint.input.InputException(report.toString(), 0, "no exit reason maps to an exit"
                     + (map == null ? "" : " of " + map) + (trace == null ? "" : " that " + trace + " defines"));
         }
+        if (mix.stream().entries().stream().mapToDouble(MixStream.Entry::weight).sum() <= 0) {
+            // the trace reader refuses such a mix: say so here, where the cause is
+            throw new footprint.input.InputException(report.toString(), 0, "every mapped exit reason has 0 samples;"
+                    + " a mix needs at least one exit that happened");
+        }
         if (format == OutputFormat.json) {
             out.print(Json.write(KvmStatMapping.of(r, m, mix)));
         } else {

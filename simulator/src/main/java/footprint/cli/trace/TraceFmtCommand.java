@@ -2,6 +2,7 @@ package footprint.cli.trace;
 
 import footprint.cli.CheckFailedException;
 import footprint.input.InputException;
+import footprint.report.ReportFile;
 import footprint.trace.TraceReader;
 import footprint.trace.TraceWriter;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +40,9 @@ public final class TraceFmtCommand implements Callable<Integer> {
         if (check && inPlace) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--check and --in-place exclude each other");
         }
+        if (inPlace) {
+            checkInPlace(file);
+        }
         String canonical = TraceWriter.write(TraceReader.read(file));
         String original = Files.readString(file, StandardCharsets.UTF_8);
         if (check) {
@@ -51,7 +54,7 @@ public final class TraceFmtCommand implements Callable<Integer> {
         }
         if (inPlace) {
             if (!canonical.equals(original)) {
-                replaceAtomically(file, canonical);
+                replaceInPlace(file, canonical);
             }
             return 0;
         }
@@ -59,6 +62,13 @@ public final class TraceFmtCommand implements Callable<Integer> {
         out.print(canonical);
         out.flush();
         return 0;
+    }
+
+    /** {@code --in-place} only on a regular file: a pipe or device read once has nothing left to replace. */
+    static void checkInPlace(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file, 0, "--in-place needs a regular file");
+        }
     }
 
     static int firstDifferentLine(String a, String b) {
@@ -71,34 +81,15 @@ public final class TraceFmtCommand implements Callable<Integer> {
         return i + 1;
     }
 
-    /** The temporary file is created owner-only; give the result the permissions the original had. */
-    private static void keepPermissions(Path original, Path tmp) throws IOException {
+    /**
+     * Replaces {@code file} by {@code text} atomically (a crash never leaves half a trace), through
+     * a symbolic link and keeping the file's mode.
+     */
+    static void replaceInPlace(Path file, String text) {
         try {
-            Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(original));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the platform's defaults apply
-        }
-    }
-
-    /** Writes a sibling temporary file and renames it over {@code file}, so a crash never leaves half a trace. */
-    static void replaceAtomically(Path file, String text) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            keepPermissions(file, tmp);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            ReportFile.write(file, text);
         } catch (IOException e) {
             throw new InputException(file, 0, "cannot rewrite in place: " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the rename succeeded or the error above is the one to report
-                }
-            }
         }
     }
 }

@@ -38,6 +38,9 @@ public final class TraceSymbolizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (inPlace) {
+            TraceFmtCommand.checkInPlace(file);
+        }
         TraceSymbolizer.Result r = TraceSymbolizer.symbolize(TraceReader.read(file), layouts.load());
         String text = TraceWriter.write(r.trace());
         PrintWriter out = spec.commandLine().getOut();
@@ -45,7 +48,7 @@ public final class TraceSymbolizeCommand implements Callable<Integer> {
         r.notes().forEach(n -> err.println("footprint: " + n));
         err.printf("footprint: %d raw access(es) symbolized%n", r.symbolized());
         if (inPlace) {
-            TraceFmtCommand.replaceAtomically(file, text);
+            TraceFmtCommand.replaceInPlace(file, text);
         } else {
             out.print(text);
         }

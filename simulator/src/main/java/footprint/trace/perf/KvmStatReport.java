@@ -1,6 +1,7 @@
 package footprint.trace.perf;
 
 import footprint.input.InputException;
+import footprint.input.WholeNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public record KvmStatReport(String source, String eventColumn, List<Row> rows, l
             }
             m = TOTAL.matcher(text);
             if (m.matches()) {
-                total[0] = Long.parseLong(m.group(1));
+                total[0] = WholeNumbers.parse(m.group(1), 10, file, n, "total samples");
                 return;
             }
             m = ROW.matcher(text);
@@ -53,7 +54,7 @@ public record KvmStatReport(String source, String eventColumn, List<Row> rows, l
                 throw new InputException(file, n, "exit-reason row before the 'VM-EXIT  Samples  Samples%  Time% ...'"
                         + " header line");
             }
-            rows.add(new Row(m.group(1), Long.parseLong(m.group(2)), Double.parseDouble(m.group(3)),
+            rows.add(new Row(m.group(1), WholeNumbers.parse(m.group(2), 10, file, n, "sample count"), Double.parseDouble(m.group(3)),
                     Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)),
                     Double.parseDouble(m.group(7)), n));
         });

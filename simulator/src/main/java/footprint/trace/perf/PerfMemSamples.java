@@ -1,6 +1,7 @@
 package footprint.trace.perf;
 
 import footprint.input.InputException;
+import footprint.input.WholeNumbers;
 import footprint.trace.Access;
 import footprint.trace.AccessOp;
 import footprint.trace.ExitDef;
@@ -68,9 +69,9 @@ public final class PerfMemSamples {
                         + " [(DSO)]'; record with: perf script -F comm,tid,time,event,addr,ip,sym,symoff,dso): " + s);
             }
             counts[0]++;
-            long addr = Long.parseUnsignedLong(m.group(2), 16);
+            long addr = WholeNumbers.parseUnsigned(m.group(2), 16, file, n, "address");
             long offset = addr - o.base();
-            if (Long.compareUnsigned(addr, o.base()) < 0 || offset >= o.size()) {
+            if (Long.compareUnsigned(addr, o.base()) < 0 || Long.compareUnsigned(offset, o.size()) >= 0) {
                 return;
             }
             counts[1]++;

@@ -1,15 +1,15 @@
 package footprint.trace.perf;
 
 import footprint.input.InputException;
-import java.io.BufferedReader;
+import footprint.input.LineReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Streams the lines of a text file with their 1-based numbers; read errors become input errors. */
 final class TextLines {
+    /** The longest line of a perf report or script accepted. */
+    static final int MAX_LINE = 4096;
+
     private TextLines() {}
 
     interface LineHandler {
@@ -17,16 +17,17 @@ final class TextLines {
     }
 
     static void forEach(Path file, LineHandler handler) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                handler.line(line, ++n);
+        try (LineReader in = LineReader.open(file)) {
+            for (String line; (line = in.next()) != null; ) {
+                if (line.length() > MAX_LINE) {
+                    // perf prints short lines; the patterns that read them need not face megabytes
+                    throw new InputException(file, in.lineNumber(), "line longer than " + MAX_LINE
+                            + " characters; not perf output");
+                }
+                handler.line(line, in.lineNumber());
             }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputException(file, 0, "no such file");
-        } catch (IOException | UncheckedIOException e) {
-            throw new InputException(file, 0, "cannot read: " + e);
+        } catch (IOException e) {
+            throw new InputException(file, 0, "cannot read: " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package footprint.trace.perf;
 
 import footprint.input.InputException;
+import footprint.input.WholeNumbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +50,7 @@ public record TypeOffReport(String source, List<TypeWeights> types, List<Unattri
                         + " (expected 'PERCENT%  TYPE  TYPE +OFFSET (FIELD)'): " + s);
             }
             double percent = Double.parseDouble(m.group(1));
-            long samples = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+            long samples = m.group(2) == null ? 0 : WholeNumbers.parse(m.group(2), 10, file, n, "sample count");
             String rest = m.group(3);
             Matcher p = PSEUDO.matcher(rest);
             if (p.matches()) {
@@ -63,7 +64,8 @@ public record TypeOffReport(String source, List<TypeWeights> types, List<Unattri
                 String off = t.group(2);
                 boolean neg = off.startsWith("-");
                 String digits = off.substring(1);
-                long offset = digits.startsWith("0x") ? Long.parseLong(digits.substring(2), 16) : Long.parseLong(digits);
+                long offset = digits.startsWith("0x") ? WholeNumbers.parse(digits.substring(2), 16, file, n, "offset")
+                        : WholeNumbers.parse(digits, 10, file, n, "offset");
                 rows.add(new Row(t.group(1), neg ? -offset : offset, t.group(3), percent, samples));
                 return;
             }

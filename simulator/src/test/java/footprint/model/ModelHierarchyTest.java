@@ -1,10 +1,9 @@
-package footprint.cache;
+package footprint.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import footprint.model.CpuModel;
-import footprint.model.CpuModels;
-import footprint.model.Prefetchers;
+import footprint.cache.CacheHierarchy;
+import footprint.cache.LevelStats;
 import footprint.testsupport.RepoFiles;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class ModelHierarchyTest {
 
     @Test
     void zen3VictimL3CatchesWhatL2Evicts() {
-        CacheHierarchy h = CacheHierarchy.of(model("zen3"), 1);
+        CacheHierarchy h = model("zen3").cacheHierarchy(1);
         assertThat(h.levels()).isEqualTo(3);
         // Lines 64 KiB apart share one L1D set (64 sets) and one L2 set (1024 sets), 8 ways each.
         for (int i = 0; i <= 8; i++) {
@@ -32,7 +31,7 @@ class ModelHierarchyTest {
 
     @Test
     void skylakeSpNonInclusiveLlcIsFilledOnMissAndKeepsL1Copies() {
-        CacheHierarchy h = CacheHierarchy.of(model("skylake-sp"), 1);
+        CacheHierarchy h = model("skylake-sp").cacheHierarchy(1);
         assertThat(h.accessLine(0x1000, true)).isEqualTo(3);
         assertThat(h.level(2).contains(0x1000 >>> 6)).isTrue();
         assertThat(h.accessLine(0x1008, false)).isZero();
@@ -43,7 +42,7 @@ class ModelHierarchyTest {
     void modelPrefetchersCanBeSwitchedOn() {
         CpuModel m = model("icelake-sp");
         assertThat(m.prefetchers()).isEqualTo(Prefetchers.NONE);
-        CacheHierarchy h = CacheHierarchy.of(m.withPrefetchers(new Prefetchers(true, true)), 1);
+        CacheHierarchy h = m.withPrefetchers(new Prefetchers(true, true)).cacheHierarchy(1);
         h.accessLine(0x10_0040, false);
         assertThat(h.level(0).contains((0x10_0040 >>> 6) + 1)).isTrue(); // next line in L1D
         assertThat(h.level(1).contains((0x10_0040 >>> 6) ^ 1)).isTrue(); // pair line in L2
