@@ -12,6 +12,7 @@ import footprint.sim.HierarchyCache;
 import footprint.sim.Metrics;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
+import footprint.sim.ReplayProgress;
 import footprint.sim.SimulationRun;
 import footprint.trace.BoundTrace;
 import footprint.trace.TraceBinder;
@@ -85,7 +86,7 @@ public class SimulateBenchmark {
     public double simulate() {
         GuestModel guest = GuestModel.synthetic(guestWs, guestAccesses, GuestPattern.UNIFORM);
         SimulationRun run = SimulationRun.run(program, bases, HierarchyCache.factory(cpu), cost, guest,
-                () -> bound.stream().iterator(exits, 1), exits, 1);
+                seed -> bound.stream().iterator(exits, seed), exits, 1, ReplayProgress.silent());
         List<ExitSummary> rows = run.summaries(); // once, as the simulate command does
         return rows.get(rows.size() - 1).metric(Metrics.ESTIMATED).mean();
     }

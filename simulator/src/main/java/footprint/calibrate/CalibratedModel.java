@@ -1,5 +1,6 @@
 package footprint.calibrate;
 
+import footprint.units.ByteSize;
 import footprint.cache.Geometry;
 import footprint.model.CpuModel;
 import footprint.model.LevelModel;
@@ -52,11 +53,11 @@ public record CalibratedModel(String id, String name, String vendor, Calibration
             Provenance sizeSource = new Provenance(String.format(Locale.ROOT,
                     "%s: latency steps up at %.0f KiB (plateau %s to %s at %.2f ns, 4 KiB pages, random line order); "
                             + "rounded to the nearest size with a power-of-two set count at %d ways",
-                    where, f.stepBytes() / 1024.0, Geometry.formatSize(f.fromBytes()), Geometry.formatSize(f.toBytes()),
+                    where, f.stepBytes() / 1024.0, ByteSize.format(f.fromBytes()), ByteSize.format(f.toBytes()),
                     f.nanos(), ways), Provenance.Basis.MEASURED);
             Value latency = new Value(Math.max(1, Math.round(c.cycles(f.nanos()))), new Provenance(String.format(Locale.ROOT,
                     "%s: dependent pointer chase over %s to %s, %.3f ns per load (lowest of the rounds' medians) x %.3f GHz"
-                            + " = %.2f cycles", where, Geometry.formatSize(f.fromBytes()), Geometry.formatSize(f.toBytes()),
+                            + " = %.2f cycles", where, ByteSize.format(f.fromBytes()), ByteSize.format(f.toBytes()),
                     f.nanos(), c.clockGhz(), c.cycles(f.nanos())), Provenance.Basis.MEASURED));
             String replacement = ref != null ? name(ref.replacement()) : "lru";
             Provenance replacementSource = ref != null ? copied(reference, refField + "replacement")
@@ -70,14 +71,14 @@ public record CalibratedModel(String id, String name, String vendor, Calibration
         Value memory = new Value(Math.round(c.cycles(c.memoryNanos())), new Provenance(String.format(Locale.ROOT,
                 "%s: dependent pointer chase, median over working sets from %s to %s of %.1f ns per load x %.3f GHz"
                         + " (4 KiB pages: includes TLB misses and, in a VM, nested page walks)", where,
-                Geometry.formatSize(c.memoryFromBytes()), Geometry.formatSize(c.curve().get(c.curve().size() - 1).bytes()),
+                ByteSize.format(c.memoryFromBytes()), ByteSize.format(c.curve().get(c.curve().size() - 1).bytes()),
                 c.memoryNanos(), c.clockGhz()), Provenance.Basis.MEASURED));
         MlpPoint best = c.bestParallelism();
         MlpPoint one = c.mlp().isEmpty() ? best : c.mlp().get(0);
         Value mlp = new Value(Math.max(1.0, round2(best.parallelism())), new Provenance(String.format(Locale.ROOT,
                 "%s: %d independent chases over %s load one line per %.2f ns against %.2f ns for one chase (the most"
                         + " parallel of %s chains): what the core can overlap, an upper bound for dependent handler code",
-                where, best.chains(), Geometry.formatSize(c.mlpBytes()), best.nanosPerLoad(), one.nanosPerLoad(),
+                where, best.chains(), ByteSize.format(c.mlpBytes()), best.nanosPerLoad(), one.nanosPerLoad(),
                 c.mlp().stream().map(p -> Integer.toString(p.chains())).toList()), Provenance.Basis.MEASURED));
         String vendor = c.cpu().vendor().equals("AuthenticAMD") ? "amd"
                 : c.cpu().vendor().equals("GenuineIntel") ? "intel" : reference.vendor();

@@ -1,5 +1,6 @@
 package footprint.calibrate;
 
+import footprint.units.ByteSize;
 import footprint.cache.Geometry;
 import java.io.PrintWriter;
 import java.util.List;
@@ -22,29 +23,29 @@ public final class CalibrationText {
         out.println("latency curve (dependent loads, random line order, lowest of the rounds' medians):");
         out.println("  working set        ns   cycles");
         for (LatencyPoint p : c.curve()) {
-            out.printf(Locale.ROOT, "  %11s %9.2f %8.1f%n", Geometry.formatSize(p.bytes()), p.nanos(), c.cycles(p.nanos()));
+            out.printf(Locale.ROOT, "  %11s %9.2f %8.1f%n", ByteSize.format(p.bytes()), p.nanos(), c.cycles(p.nanos()));
         }
         out.println("levels found:");
         for (int i = 0; i < m.levels().size(); i++) {
             CalibratedModel.Level l = m.levels().get(i);
             FoundLevel f = c.levels().get(i);
             out.printf(Locale.ROOT, "  %-4s %6s  step at %.0fk, plateau %s-%s: %.2f ns = %d cycles%s%n", l.name(),
-                    Geometry.formatSize(l.sizeBytes()), f.stepBytes() / 1024.0, Geometry.formatSize(f.fromBytes()),
-                    Geometry.formatSize(f.toBytes()), f.nanos(), (long) l.latency().value(), reported(c, i + 1));
+                    ByteSize.format(l.sizeBytes()), f.stepBytes() / 1024.0, ByteSize.format(f.fromBytes()),
+                    ByteSize.format(f.toBytes()), f.nanos(), (long) l.latency().value(), reported(c, i + 1));
         }
         for (int i = m.levels().size(); i < c.levels().size(); i++) {
             FoundLevel f = c.levels().get(i);
             out.printf(Locale.ROOT, "  (plateau %s-%s: %.2f ns = %.0f cycles, step at %.0fk: not a level of the model, %s has %d)%n",
-                    Geometry.formatSize(f.fromBytes()), Geometry.formatSize(f.toBytes()), f.nanos(), c.cycles(f.nanos()),
+                    ByteSize.format(f.fromBytes()), ByteSize.format(f.toBytes()), f.nanos(), c.cycles(f.nanos()),
                     f.stepBytes() / 1024.0, m.reference().id(), m.reference().levels().size());
         }
-        out.printf(Locale.ROOT, "  memory      from %s: %.1f ns = %d cycles%n", Geometry.formatSize(c.memoryFromBytes()),
+        out.printf(Locale.ROOT, "  memory      from %s: %.1f ns = %d cycles%n", ByteSize.format(c.memoryFromBytes()),
                 c.memoryNanos(), (long) m.memoryLatency().value());
         if (c.reported().isEmpty()) {
             out.println("  (no cache description: no /sys/devices/system/cpu/cpu0/cache and no readable /dev/cpu/0/cpuid)");
         }
         out.printf(Locale.ROOT, "memory-level parallelism over %s (loads per time of k independent chases against one):%n",
-                Geometry.formatSize(c.mlpBytes()));
+                ByteSize.format(c.mlpBytes()));
         for (MlpPoint p : c.mlp()) {
             out.printf(Locale.ROOT, "  k=%-3d %8.2f ns per load  x%.2f%n", p.chains(), p.nanosPerLoad(), p.parallelism());
         }
@@ -64,7 +65,7 @@ public final class CalibrationText {
     private static String reported(Calibration c, int level) {
         for (ReportedCache r : c.reported()) {
             if (r.level() == level) {
-                return String.format(Locale.ROOT, " (system reports %s%s)", Geometry.formatSize(r.sizeBytes()),
+                return String.format(Locale.ROOT, " (system reports %s%s)", ByteSize.format(r.sizeBytes()),
                         r.ways() > 0 ? " " + r.ways() + "-way" : "");
             }
         }
@@ -73,7 +74,7 @@ public final class CalibrationText {
 
     private static String value(double v, String unit) {
         if (unit.equals("bytes")) {
-            return Geometry.formatSize((long) v);
+            return ByteSize.format((long) v);
         }
         return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }

@@ -1,5 +1,6 @@
 package footprint.calibrate;
 
+import footprint.units.ByteSize;
 import footprint.cache.Geometry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class Calibrator {
         List<ChaseRing> rings = new ArrayList<>();
         try {
             progress.accept(String.format(Locale.ROOT, "building %d working sets, %s to %s", sizes.size(),
-                    Geometry.formatSize(sizes.get(0)), Geometry.formatSize(sizes.get(sizes.size() - 1))));
+                    ByteSize.format(sizes.get(0)), ByteSize.format(sizes.get(sizes.size() - 1))));
             for (long size : sizes) {
                 rings.add(new ChaseRing(size, settings.seed() + size));
             }
@@ -52,7 +53,7 @@ public final class Calibrator {
                 }
             }
             progress.accept("memory-level parallelism: " + settings.chains() + " independent chases over "
-                    + Geometry.formatSize(sizes.get(sizes.size() - 1)));
+                    + ByteSize.format(sizes.get(sizes.size() - 1)));
             mlp = parallelism(timer, rings.get(rings.size() - 1));
         } finally {
             rings.forEach(ChaseRing::close);

@@ -1,5 +1,6 @@
 package footprint.calibrate;
 
+import footprint.units.ByteSize;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import footprint.model.ExitCost;
@@ -34,7 +35,7 @@ public final class ModelFileWriter {
         for (CalibratedModel.Level l : m.levels()) {
             Map<String, Object> level = new LinkedHashMap<>();
             level.put("name", l.name());
-            level.put("size", quantity(footprint.cache.Geometry.formatSize(l.sizeBytes()), l.size()));
+            level.put("size", quantity(ByteSize.format(l.sizeBytes()), l.size()));
             level.put("ways", quantity(l.ways(), l.waysSource()));
             level.put("lineSize", quantity(ChaseRing.LINE, new Provenance(
                     "the chase puts one pointer per 64-byte line; 64-byte lines on every x86 part (Intel SDM Vol. 3A 11.1;"
@@ -64,7 +65,7 @@ public final class ModelFileWriter {
         notes.add("Latency curve (working set: ns per dependent load, lowest of the rounds' medians):");
         StringBuilder curve = new StringBuilder();
         for (LatencyPoint p : m.calibration().curve()) {
-            curve.append(curve.length() == 0 ? "" : ", ").append(footprint.cache.Geometry.formatSize(p.bytes()))
+            curve.append(curve.length() == 0 ? "" : ", ").append(ByteSize.format(p.bytes()))
                     .append(' ').append(String.format(Locale.ROOT, "%.2f", p.nanos()));
         }
         notes.add(curve.toString());

@@ -13,7 +13,7 @@ import footprint.calibrate.ReportedCache;
 import footprint.input.InputException;
 import footprint.model.CpuModel;
 import footprint.model.CpuModels;
-import footprint.sim.Sizes;
+import footprint.units.ByteSize;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -88,7 +88,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         CpuModel ref = CpuModels.find(dir, refId);
         long max;
         try {
-            max = Sizes.parse(maxWorkingSet);
+            max = ByteSize.parse(maxWorkingSet).bytes();
         } catch (IllegalArgumentException e) {
             throw new InputException("--max-working-set: " + e.getMessage());
         }

@@ -16,7 +16,8 @@ public final class Comparison {
         sole.addAll(FieldAttribution.soleLines("after", setup.after(), lineSize));
         List<DensityMap> maps = new ArrayList<>(DensityMaps.of("before", setup.before(), setup.structsBefore()));
         maps.addAll(DensityMaps.of("after", setup.after(), setup.structsAfter()));
-        ComparisonReport.Settings settings = new ComparisonReport.Settings(traceName, setup.exits(), setup.seed(),
+        ComparisonReport.Settings settings = new ComparisonReport.Settings(traceName, setup.replicates(), setup.exits(),
+                setup.seed(),
                 setup.placement().kind().name().toLowerCase(java.util.Locale.ROOT), setup.guest().describe(),
                 setup.guestSweep(), setup.placements(), PairedDiff.CONFIDENCE);
         return new ComparisonReport(commandLine, List.copyOf(inputs), settings, models,

@@ -11,11 +11,12 @@ import java.util.Map;
 
 /**
  * Inputs of a comparison: the trace bound to both layouts, the exit sequence, the models,
- * and the knobs (exits, seed, placement, guest, guest sweep sizes, number of placements).
+ * and the knobs (replicates and exits per replicate, seed, placement, guest, guest sweep
+ * sizes, number of placements).
  * {@code structsBefore}/{@code structsAfter} map the trace's struct types to their layouts on
  * each side, for the density maps.
  */
 public record ComparisonSetup(ExitProgram before, ExitProgram after, ExitSequence sequence,
-        List<ModelUnderTest> models, int exits, long seed, Placement placement, GuestModel guest,
+        List<ModelUnderTest> models, int replicates, int exits, long seed, Placement placement, GuestModel guest,
         List<Long> guestSweep, int guestAccesses, GuestPattern guestPattern, int placements,
         Map<String, StructLayout> structsBefore, Map<String, StructLayout> structsAfter) {}

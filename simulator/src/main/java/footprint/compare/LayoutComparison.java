@@ -1,30 +1,31 @@
 package footprint.compare;
 
 import footprint.sim.ExitProgram;
-import footprint.sim.ExitReplay;
 import footprint.sim.GuestModel;
-import footprint.sim.LineCache;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
-import footprint.sim.ReplayChunk;
 import footprint.sim.ReplayProgress;
-import footprint.sim.SimulationRun;
+import footprint.sim.Replicates;
+import footprint.units.ByteSize;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Replays one trace against two layouts over the same exit sequence, placement seeds and
- * guest, on each model, and pairs the results exit by exit.
+ * Replays one trace against two layouts on each model, in independent replicates (own seed
+ * each for the exit order, the guest's addresses and the placement draw), both layouts of a
+ * replicate over the same exits, and pairs the results replicate by replicate.
  */
 public final class LayoutComparison {
-    /** Guest accesses per guest-sweep point (all exits together); bounds the sweep's run time. */
-    static final long SWEEP_GUEST_BUDGET = 2_000_000;
+    /** Guest accesses per replicate of a guest-sweep point; bounds the sweep's run time. */
+    static final long SWEEP_GUEST_BUDGET = 200_000;
     /** Guest accesses per placement of the placement sweep. */
     static final long PLACEMENT_GUEST_BUDGET = 600_000;
-    static final int MIN_SWEEP_EXITS = 100;
+    /** Exits per replicate at least, however large the guest: fewer would be all warm-up. */
+    static final int MIN_SWEEP_EXITS = 10;
 
     private final ComparisonSetup setup;
     private final Consumer<String> progress;
@@ -54,18 +55,25 @@ public final class LayoutComparison {
         return out;
     }
 
+    /** The seeds of the main comparison's replicates, then those of the placement sweep's placements. */
+    private long[] seeds() {
+        return Replicates.seeds(setup.seed(), setup.replicates() + setup.placements());
+    }
+
     private ModelComparison compare(ModelUnderTest m) {
         String id = m.cost().modelId();
-        progress.accept(id + ": main comparison, " + setup.exits() + " exits");
-        List<ExitComparison> rows = rows(m, setup.placement(), setup.seed(), setup.guest(), setup.exits());
+        long[] replicateSeeds = Arrays.copyOf(seeds(), setup.replicates());
+        progress.accept(id + ": main comparison, " + setup.replicates() + " replicates of " + setup.exits() + " exits");
+        List<ExitComparison> rows = rows(m, setup.placement(), replicateSeeds, setup.guest(), setup.exits());
         List<GuestSweepPoint> sweep = new ArrayList<>();
         int lineSize = m.caches().create(setup.seed()).lineSize();
         for (long ws : setup.guestSweep()) {
             int accesses = ws == 0 ? 0 : (int) Math.max(setup.guestAccesses(), ws / lineSize);
             GuestModel guest = GuestModel.synthetic(ws, accesses, setup.guestPattern());
             int exits = exitsFor(accesses, SWEEP_GUEST_BUDGET);
-            progress.accept(id + ": guest sweep " + footprint.sim.Sizes.format(ws) + ", " + exits + " exits");
-            sweep.add(new GuestSweepPoint(ws, accesses, exits, rows(m, setup.placement(), setup.seed(), guest, exits)));
+            progress.accept(id + ": guest sweep " + ByteSize.format(ws) + ", " + setup.replicates() + " replicates of " + exits
+                    + " exits");
+            sweep.add(new GuestSweepPoint(ws, accesses, exits, rows(m, setup.placement(), replicateSeeds, guest, exits)));
         }
         PlacementSweep placements = null;
         if (setup.placements() > 0) {
@@ -78,6 +86,7 @@ public final class LayoutComparison {
                 placements);
     }
 
+    /** Exits per replicate for a guest of {@code guestAccesses} per exit within {@code budget} guest accesses. */
     private int exitsFor(int guestAccesses, long budget) {
         if (guestAccesses == 0) {
             return setup.exits();
@@ -86,40 +95,26 @@ public final class LayoutComparison {
         return (int) Math.min(setup.exits(), Math.max(MIN_SWEEP_EXITS, n));
     }
 
+    /** Each placement is one replicate of its own (own seed for everything, a random placement). */
     private PlacementSweep placementSweep(ModelUnderTest m) {
         int exits = exitsFor(setup.guest().accessesPerExit(), PLACEMENT_GUEST_BUDGET);
         Placement random = new Placement(PlacementKind.RANDOM, Map.of());
-        // The shadow does not depend on the placement: one run serves every placement when it fits a chunk.
-        ReplayChunk shadow = null;
-        if (exits <= SimulationRun.CHUNK) {
-            LineCache cache = m.caches().create(setup.seed());
-            shadow = ExitReplay.shadow(cache, setup.guest(), setup.seed())
-                    .advance(new ReplayChunk(Math.max(1, exits), cache.levels()), exits);
-        }
-        List<PlacementPoint> points = new ArrayList<>();
-        for (int k = 0; k < setup.placements(); k++) {
-            long placementSeed = setup.seed() + 1 + k;
-            if (k % 10 == 0) {
-                progress.accept(m.cost().modelId() + ": placements " + (k + 1) + "-"
-                        + Math.min(setup.placements(), k + 10) + " of " + setup.placements());
-            }
-            LockstepReplay r = replay(m, random, placementSeed, setup.guest(), exits, shadow);
-            PairedDiff cycles = r.mixCycles();
-            points.add(new PlacementPoint(placementSeed, r.linesDiff(), cycles, PlacementPoint.judge(cycles)));
-        }
+        long[] seeds = Arrays.copyOfRange(seeds(), setup.replicates(), setup.replicates() + setup.placements());
+        progress.accept(m.cost().modelId() + ": placement sweep, " + seeds.length + " random placements of " + exits
+                + " exits");
+        ReplayProgress replayed = new ReplayProgress(progress, m.cost().modelId() + ": placements,",
+                (long) seeds.length * exits);
+        List<PlacementPoint> points = Replicates.map(seeds.length, k -> {
+            LockstepReplay r = LockstepReplay.run(setup, m, random, seeds[k], setup.guest(), exits, replayed);
+            return new PlacementPoint(seeds[k], r.linesDiff(), r.mixCyclesDiff());
+        });
         return PlacementSweep.of(PlacementKind.RANDOM.name().toLowerCase(Locale.ROOT), exits, points);
     }
 
-    /** Replays both layouts at the same placement seed in lockstep, against one shadow run. */
-    private LockstepReplay replay(ModelUnderTest m, Placement placement, long placementSeed, GuestModel guest, int exits,
-            ReplayChunk shadow) {
-        long[] basesA = placement.place(setup.before().objects(), placementSeed);
-        long[] basesB = placement.place(setup.after().objects(), placementSeed);
-        return LockstepReplay.run(setup, m, basesA, basesB, guest, exits, shadow,
-                new ReplayProgress(progress, m.cost().modelId() + ": compared", exits));
-    }
-
-    private List<ExitComparison> rows(ModelUnderTest m, Placement placement, long placementSeed, GuestModel guest, int exits) {
-        return replay(m, placement, placementSeed, guest, exits, null).rows();
+    private List<ExitComparison> rows(ModelUnderTest m, Placement placement, long[] seeds, GuestModel guest, int exits) {
+        ReplayProgress replayed = new ReplayProgress(progress, m.cost().modelId() + ": compared",
+                (long) seeds.length * exits);
+        return LockstepReplay.rows(Replicates.map(seeds.length,
+                r -> LockstepReplay.run(setup, m, placement, seeds[r], guest, exits, replayed)));
     }
 }

@@ -8,30 +8,30 @@ import footprint.sim.GuestModel;
 import footprint.sim.LineCache;
 import footprint.sim.LineFootprint;
 import footprint.sim.Metrics;
-import footprint.sim.Parallel;
+import footprint.sim.Placement;
 import footprint.sim.ReplayChunk;
+import footprint.sim.ReplayDriver;
 import footprint.sim.ReplayProgress;
-import footprint.sim.SimulationRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PrimitiveIterator;
 
 /**
- * Two layouts replayed in lockstep over the same exit sequence against one shadow run of the
- * guest, a chunk of exits at a time, and paired exit by exit as they go: per exit kind and for
- * the mix, the running moments of every paired metric (misses per level, stall and estimated
- * cycles). Memory does not grow with the number of exits.
+ * One replicate of a comparison: both layouts replayed in lockstep over the same exit sequence
+ * against one shadow run of the guest, at placements, guest addresses, exit order and cache
+ * seeds drawn from the replicate's seed, summed per exit kind and for the mix as they go.
+ * Replicates then pair up: one mean difference per replicate is one value of the statistics.
  */
 final class LockstepReplay {
     private final ExitProgram program;
     private final LineFootprint footprintA;
     private final LineFootprint footprintB;
     private final List<String> paired;
-    /** Per row (exit kind, then the mix at index exitCount) and paired metric. */
-    private final PairedMoments[][] moments;
-    /** Per row, the sum of the estimated cycles before, in sequence order: the denominator of the shares. */
+    /** Per row (exit kind, then the mix at index exitCount) and paired metric, the sums before and after. */
+    private final double[][] sumBefore;
+    private final double[][] sumAfter;
+    /** Per row, the sum of the estimated cycles before: the denominator of the shares. */
     private final double[] costBefore;
     private final int[] perExit;
     private int exits;
@@ -41,25 +41,21 @@ final class LockstepReplay {
         this.footprintA = footprintA;
         this.footprintB = footprintB;
         this.paired = paired;
-        moments = new PairedMoments[program.exitCount() + 1][paired.size()];
-        for (PairedMoments[] row : moments) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = new PairedMoments();
-            }
-        }
+        sumBefore = new double[program.exitCount() + 1][paired.size()];
+        sumAfter = new double[program.exitCount() + 1][paired.size()];
         costBefore = new double[program.exitCount() + 1];
         perExit = new int[program.exitCount()];
     }
 
     /**
-     * Replays {@code exits} exits on both layouts and the shadow, each on its own cache built
-     * with the setup's seed. {@code recordedShadow}, if not null, is the shadow run of all
-     * {@code exits} exits already replayed (the placement sweep reuses one for every
-     * placement); else the shadow is replayed alongside. A long run reports to {@code progress}.
+     * Replays {@code exits} exits on both layouts and the shadow, each on its own cache, with
+     * everything random drawn from {@code seed}: the exit order, the placement of both sides (the
+     * same draw), the guest's addresses and random replacement.
      */
-    static LockstepReplay run(ComparisonSetup setup, ModelUnderTest m, long[] basesA, long[] basesB, GuestModel guest,
-            int exits, ReplayChunk recordedShadow, ReplayProgress progress) {
-        long seed = setup.seed();
+    static LockstepReplay run(ComparisonSetup setup, ModelUnderTest m, Placement placement, long seed, GuestModel guest,
+            int exits, ReplayProgress progress) {
+        long[] basesA = placement.place(setup.before().objects(), seed);
+        long[] basesB = placement.place(setup.after().objects(), seed);
         LineCache cacheA = m.caches().create(seed);
         LineCache cacheB = m.caches().create(seed);
         LineFootprint fa = LineFootprint.of(setup.before(), basesA, cacheA.lineSize());
@@ -72,78 +68,81 @@ final class LockstepReplay {
         ExitMetrics metricsB = new ExitMetrics(setup.after(), fb, m.cost());
         int[] index = paired.stream().mapToInt(metricsA::index).toArray();
         int estimated = paired.indexOf(Metrics.ESTIMATED);
-        PrimitiveIterator.OfInt sequenceA = setup.sequence().open();
-        PrimitiveIterator.OfInt sequenceB = setup.sequence().open();
-        ExitReplay a = ExitReplay.of(setup.before(), basesA, cacheA, guest, seed, sequenceA);
-        ExitReplay b = ExitReplay.of(setup.after(), basesB, cacheB, guest, seed, sequenceB);
-        ExitReplay shadow = recordedShadow == null ? ExitReplay.shadow(m.caches().create(seed), guest, seed) : null;
-        int capacity = recordedShadow == null ? Math.min(SimulationRun.CHUNK, Math.max(1, exits)) : Math.max(1, exits);
-        int levels = cacheA.levels();
-        ReplayChunk chunkA = new ReplayChunk(capacity, levels);
-        ReplayChunk chunkB = new ReplayChunk(capacity, levels);
-        ReplayChunk chunkShadow = recordedShadow != null ? recordedShadow : new ReplayChunk(capacity, levels);
-        for (int done = 0; done < exits; done += capacity) {
-            int count = Math.min(capacity, exits - done);
-            Parallel.both(() -> a.advance(chunkA, count), () -> {
-                b.advance(chunkB, count);
-                return shadow == null ? chunkShadow : shadow.advance(chunkShadow, count);
-            });
-            r.add(chunkA, chunkB, chunkShadow, count, metricsA, metricsB, index, estimated);
-            progress.done(done + count);
-        }
+        ExitReplay a = ExitReplay.of(setup.before(), basesA, cacheA, guest, seed, setup.sequence().open(seed));
+        ExitReplay b = ExitReplay.of(setup.after(), basesB, cacheB, guest, seed, setup.sequence().open(seed));
+        ExitReplay shadow = ExitReplay.shadow(m.caches().create(seed), guest, seed);
+        ReplayDriver.run(List.of(a, b), shadow, cacheA.levels(), exits,
+                (sides, shadowChunk) -> r.add(sides[0], sides[1], shadowChunk, metricsA, metricsB, index, estimated),
+                progress);
         return r;
     }
 
-    private void add(ReplayChunk chunkA, ReplayChunk chunkB, ReplayChunk chunkShadow, int count, ExitMetrics metricsA,
+    private void add(ReplayChunk chunkA, ReplayChunk chunkB, ReplayChunk chunkShadow, ExitMetrics metricsA,
             ExitMetrics metricsB, int[] index, int estimated) {
-        PairedMoments[] mix = moments[program.exitCount()];
-        for (int n = 0; n < count; n++) {
+        int mix = program.exitCount();
+        for (int n = 0; n < chunkA.size(); n++) {
             int e = chunkA.exit(n);
             perExit[e]++;
-            PairedMoments[] row = moments[e];
             for (int i = 0; i < index.length; i++) {
                 double va = metricsA.value(index[i], chunkA, chunkShadow, n);
                 double vb = metricsB.value(index[i], chunkB, chunkShadow, n);
-                row[i].add(va, vb);
-                mix[i].add(va, vb);
+                sumBefore[e][i] += va;
+                sumAfter[e][i] += vb;
+                sumBefore[mix][i] += va;
+                sumAfter[mix][i] += vb;
                 if (i == estimated) {
                     costBefore[e] += va;
-                    costBefore[program.exitCount()] += va;
+                    costBefore[mix] += va;
                 }
             }
         }
-        exits += count;
+        exits += chunkA.size();
     }
 
-    /** One row per exit reason that occurs (program order), then the mix. */
-    List<ExitComparison> rows() {
+    private int count(int row) {
+        return row == program.exitCount() ? exits : perExit[row];
+    }
+
+    /**
+     * One row per exit reason that occurs in any replicate (program order), then the mix: each
+     * metric's difference paired by replicate, over the replicates in which the exit occurs.
+     */
+    static List<ExitComparison> rows(List<LockstepReplay> replicates) {
+        LockstepReplay first = replicates.get(0);
+        ExitProgram program = first.program;
         List<ExitComparison> rows = new ArrayList<>();
         for (int e = 0; e <= program.exitCount(); e++) {
             boolean mix = e == program.exitCount();
-            int count = mix ? exits : perExit[e];
-            if (count == 0) {
+            int row = e;
+            List<LockstepReplay> with = replicates.stream().filter(r -> r.count(row) > 0).toList();
+            if (with.isEmpty()) {
                 continue;
             }
-            double exitCost = costBefore[e] / count;
+            long count = with.stream().mapToLong(r -> r.count(row)).sum();
+            double exitCost = with.stream().mapToDouble(r -> r.costBefore[row] / r.count(row)).average().orElse(0);
             Map<String, PairedDiff> diffs = new LinkedHashMap<>();
-            for (int i = 0; i < paired.size(); i++) {
+            for (int i = 0; i < first.paired.size(); i++) {
+                int metric = i;
+                double[] before = with.stream().mapToDouble(r -> r.sumBefore[row][metric] / r.count(row)).toArray();
+                double[] after = with.stream().mapToDouble(r -> r.sumAfter[row][metric] / r.count(row)).toArray();
                 // A share of the exit's cycles only means something for a difference in cycles.
-                boolean cycles = paired.get(i).endsWith("_cycles");
-                diffs.put(paired.get(i), PairedDiff.of(moments[e][i], cycles ? exitCost : 0));
+                boolean cycles = first.paired.get(i).endsWith("_cycles");
+                diffs.put(first.paired.get(i), PairedDiff.overReplicates(before, after, cycles ? exitCost : 0));
             }
             rows.add(new ExitComparison(mix ? ExitSummary.MIX : program.exitName(e), !mix && program.fastpath(e), count,
-                    objectLines(mix ? -1 : e, count), diffs));
+                    objectLines(with, mix ? -1 : e, count), diffs));
         }
         return rows;
     }
 
-    /** The paired difference in estimated cycles over all exits. */
-    PairedDiff mixCycles() {
+    /** The mean difference in estimated cycles per exit over all exits of this replicate (after minus before). */
+    double mixCyclesDiff() {
         int mix = program.exitCount();
-        return PairedDiff.of(moments[mix][paired.indexOf(Metrics.ESTIMATED)], exits == 0 ? 0 : costBefore[mix] / exits);
+        int i = paired.indexOf(Metrics.ESTIMATED);
+        return exits == 0 ? 0 : (sumAfter[mix][i] - sumBefore[mix][i]) / exits;
     }
 
-    /** Touched lines per exit after minus before, over all exits. */
+    /** Touched lines per exit after minus before, over all exits of this replicate. */
     double linesDiff() {
         long a = 0;
         long b = 0;
@@ -156,21 +155,24 @@ final class LockstepReplay {
 
     /**
      * Touched lines per object before and after, and the ideal (the lesser of the two layouts'),
-     * over the exits of kind {@code exit} (-1: all). Line counts depend only on the exit kind, so
-     * each kind's count times its lines is the same integer sum as adding them exit by exit.
+     * over the replicates' exits of kind {@code exit} (-1: all). Line counts depend only on the
+     * exit kind and the replicate's placement, so each kind's count times its lines is the same
+     * integer sum as adding them exit by exit.
      */
-    private List<ObjectLines> objectLines(int exit, int count) {
+    private static List<ObjectLines> objectLines(List<LockstepReplay> replicates, int exit, long count) {
         List<ObjectLines> out = new ArrayList<>();
-        List<ExitProgram.ProgramObject> objects = program.objects();
+        List<ExitProgram.ProgramObject> objects = replicates.get(0).program.objects();
         for (int o = 0; o < objects.size(); o++) {
             long ta = 0;
             long tb = 0;
             long ideal = 0;
-            for (int e = 0; e < perExit.length; e++) {
-                if (exit < 0 || e == exit) {
-                    ta += (long) perExit[e] * footprintA.touched(e, o);
-                    tb += (long) perExit[e] * footprintB.touched(e, o);
-                    ideal += (long) perExit[e] * Math.min(footprintA.ideal(e, o), footprintB.ideal(e, o));
+            for (LockstepReplay r : replicates) {
+                for (int e = 0; e < r.perExit.length; e++) {
+                    if (exit < 0 || e == exit) {
+                        ta += (long) r.perExit[e] * r.footprintA.touched(e, o);
+                        tb += (long) r.perExit[e] * r.footprintB.touched(e, o);
+                        ideal += (long) r.perExit[e] * Math.min(r.footprintA.ideal(e, o), r.footprintB.ideal(e, o));
+                    }
                 }
             }
             if (ta + tb > 0) {

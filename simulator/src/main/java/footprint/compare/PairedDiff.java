@@ -1,43 +1,37 @@
 package footprint.compare;
 
-import org.apache.commons.math3.distribution.TDistribution;
+import footprint.sim.MeanInterval;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
- * A metric before and after over the same exits: the means, the mean paired difference
- * (after minus before) with its 95% confidence interval, the two-sided paired t-test p-value,
- * and the difference as a share of the exit's estimated cost before (0 for metrics not in cycles).
+ * A metric before and after, paired by replicate: the means over the replicates, the mean
+ * paired difference (after minus before) with its 95% Student-t interval and two-sided p-value
+ * over the {@code n} replicates' differences, and the difference as a share of the exit's
+ * estimated cost before (0 for metrics not in cycles). The unit of evidence is the replicate:
+ * exits of one replicate share cache state, guest addresses and placement, so they are not
+ * independent (DESIGN.md "Numbers that hold").
  */
 public record PairedDiff(long n, double before, double after, double diff, double ciLow, double ciHigh,
         double pValue, double shareOfExit) {
-    static final double CONFIDENCE = 0.95;
+    static final double CONFIDENCE = MeanInterval.CONFIDENCE;
 
     /**
-     * The paired difference of the pairs in {@code m}; {@code exitCost} is the mean estimated
-     * cycles before over the same exits (the denominator of the share).
+     * The paired difference from one value per replicate: {@code before[r]} and {@code after[r]}
+     * are replicate r's means over its exits; {@code exitCost} is the mean estimated cycles
+     * before (the denominator of the share; 0 for no share).
      */
-    static PairedDiff of(PairedMoments m, double exitCost) {
-        long n = m.n();
-        if (n == 0) {
-            return new PairedDiff(0, 0, 0, 0, 0, 0, 1, 0);
+    static PairedDiff overReplicates(double[] before, double[] after, double exitCost) {
+        SummaryStatistics b = new SummaryStatistics();
+        SummaryStatistics a = new SummaryStatistics();
+        SummaryStatistics diff = new SummaryStatistics();
+        for (int r = 0; r < before.length; r++) {
+            b.addValue(before[r]);
+            a.addValue(after[r]);
+            diff.addValue(after[r] - before[r]);
         }
-        double mean = m.diff();
-        double sd = m.diffSd();
-        double low = mean;
-        double high = mean;
-        double p;
-        if (sd > 0) {
-            TDistribution t = new TDistribution(n - 1);
-            double se = sd / Math.sqrt(n);
-            double half = t.inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2) * se;
-            low = mean - half;
-            high = mean + half;
-            p = 2 * t.cumulativeProbability(-Math.abs(mean / se));
-        } else {
-            // Every pair differs by the same amount: no noise, the difference is exact.
-            p = mean == 0 ? 1 : 0;
-        }
-        double share = exitCost == 0 ? 0 : mean / exitCost;
-        return new PairedDiff(n, m.before(), m.after(), mean, low, high, p, share);
+        MeanInterval d = MeanInterval.of(diff);
+        double share = exitCost == 0 ? 0 : d.mean() / exitCost;
+        return new PairedDiff(d.n(), b.getMean(), a.getMean(), d.mean(), d.low(), d.high(), d.pValue(), share);
     }
 
     /** The interval lies entirely below zero: after is lower (fewer misses, fewer cycles). */

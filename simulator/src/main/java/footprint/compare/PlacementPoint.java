@@ -1,17 +1,8 @@
 package footprint.compare;
 
 /**
- * One seeded placement of the objects: the change in touched lines per exit of the mix, the
- * paired difference in estimated cycles, and whether after is better, equal or worse.
+ * One random placement of the objects, replayed as a replicate of its own (own seed for the
+ * exit order and the guest too): the change in touched lines per exit of the mix and the mean
+ * difference in estimated cycles per exit (after minus before).
  */
-public record PlacementPoint(long seed, double linesDiff, PairedDiff cycles, Outcome outcome) {
-    /** After against before at one placement, judged by the 95% interval of the cycle difference. */
-    public enum Outcome { BETTER, EQUAL, WORSE }
-
-    static Outcome judge(PairedDiff d) {
-        if (d.lower()) {
-            return Outcome.BETTER;
-        }
-        return d.higher() ? Outcome.WORSE : Outcome.EQUAL;
-    }
-}
+public record PlacementPoint(long seed, double linesDiff, double cyclesDiff) {}

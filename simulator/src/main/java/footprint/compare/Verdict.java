@@ -2,7 +2,7 @@ package footprint.compare;
 
 import footprint.sim.ExitSummary;
 import footprint.sim.Metrics;
-import footprint.sim.Sizes;
+import footprint.units.ByteSize;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,15 +65,16 @@ public final class Verdict {
                 .max(java.util.Comparator.comparingDouble(p -> Math.abs(p.mix().metric(Metrics.ESTIMATED).diff())))
                 .ifPresent(p -> {
                     PairedDiff c = p.mix().metric(Metrics.ESTIMATED);
-                    out.add("  Guest sweep: the largest difference, at a " + Sizes.format(p.guestBytes())
+                    out.add("  Guest sweep: the largest difference, at a " + ByteSize.format(p.guestBytes())
                             + " guest working set, is " + Numbers.signed(c.diff()) + " +/- " + Numbers.one(c.halfWidth())
                             + " cycles per exit (" + Numbers.percent(c.shareOfExit()) + " of the exit).");
                 });
         PlacementSweep ps = m.placementSweep();
         if (ps != null && !ps.points().isEmpty()) {
-            out.add("  Over " + ps.points().size() + " random placements after is better in " + ps.better() + ", equal in "
-                    + ps.equal() + ", worse in " + ps.worse() + " (median " + Numbers.signed(ps.cyclesDiff().median())
-                    + " cycles, " + Numbers.signed(ps.linesDiff().median()) + " lines per exit).");
+            out.add("  Over " + ps.points().size() + " random placements (one replicate each) after costs "
+                    + Numbers.signed(ps.cycles().mean()) + " +/- " + Numbers.one(ps.cycles().halfWidth())
+                    + " cycles per exit (" + Numbers.signed(ps.linesDiff().median()) + " lines, median); lower in "
+                    + ps.lower() + ", the same in " + ps.same() + ", higher in " + ps.higher() + ".");
         }
         return out;
     }

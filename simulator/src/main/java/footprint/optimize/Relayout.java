@@ -52,9 +52,8 @@ final class Relayout {
             }
             StructLayout s = n.base;
             if (changed || moved) {
-                StructLayout resized = new StructLayout(s.name(), s.union(), s.size(), s.alignment(), members,
-                        s.alignedAttribute(), s.packed(), s.declared(), s.source(), s.line(), s.relaidOut(),
-                        s.alignmentGuessed(), s.packingInferred(), s.alignmentFromSize());
+                StructLayout resized = new StructLayout(s.name(), s.rules(), s.size(), s.alignment(), members,
+                        s.origin(), s.guesses(), s.relaidOut());
                 s = LayoutEngine.layOut(resized, ordered);
             }
             long[] off = new long[members.size()];

@@ -13,7 +13,7 @@ import footprint.compare.PlacementPoint;
 import footprint.compare.PlacementSweep;
 import footprint.compare.SoleFieldLine;
 import footprint.sim.Metrics;
-import footprint.sim.Sizes;
+import footprint.units.ByteSize;
 import java.util.List;
 
 /** Renders a comparison as one self-contained HTML page: tables, density grids and inline SVG charts, no network. */
@@ -32,10 +32,11 @@ public final class ComparisonHtml {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>footprint compare: ")
                 .append(Html.escape(s.trace())).append("</title>\n<style>").append(STYLE).append("</style></head><body>\n");
         h.append("<h1>footprint compare: before &rarr; after</h1>\n<p>Trace <code>").append(Html.escape(s.trace()))
-                .append("</code>, ").append(s.exits()).append(" exits, seed ").append(s.seed()).append(", placement ")
+                .append("</code>, ").append(s.replicates()).append(" replicates of ").append(s.exits())
+                .append(" exits, seed ").append(s.seed()).append(", placement ")
                 .append(Html.escape(s.placement())).append(", guest ").append(Html.escape(s.guest()))
-                .append(". Differences are after minus before, with 95% paired-t intervals over the same exit sequence;"
-                        + " stall cycles are divided by the model's memory-level parallelism (MLP).</p>\n");
+                .append(". Differences are after minus before. ").append(Html.escape(TextBlocks.STATISTICS))
+                .append(" Stall cycles are divided by the model's memory-level parallelism (MLP).</p>\n");
         h.append("<h2>Verdict</h2>\n<ul id=\"verdict\">\n");
         for (String v : r.verdict()) {
             h.append("<li>").append(Html.escape(v.strip())).append("</li>\n");
@@ -108,7 +109,7 @@ public final class ComparisonHtml {
             h.append("<th>cycles before</th><th>diff</th><th>95% CI</th></tr>\n");
             for (GuestSweepPoint p : m.guestSweep()) {
                 PairedDiff c = p.mix().metric(Metrics.ESTIMATED);
-                h.append("<tr>").append(num(Sizes.format(p.guestBytes()))).append(num(Integer.toString(p.accessesPerExit())))
+                h.append("<tr>").append(num(ByteSize.format(p.guestBytes()))).append(num(Integer.toString(p.accessesPerExit())))
                         .append(num(Integer.toString(p.exits())));
                 for (String l : m.levels()) {
                     PairedDiff d = p.mix().metric(Metrics.misses(l));
@@ -117,7 +118,7 @@ public final class ComparisonHtml {
                 h.append(num(Numbers.one(c.before()))).append(diffCell(c)).append(num(ci(c))).append("</tr>\n");
             }
             h.append("</table>\n");
-            List<String> sizes = m.guestSweep().stream().map(p -> Sizes.format(p.guestBytes())).toList();
+            List<String> sizes = m.guestSweep().stream().map(p -> ByteSize.format(p.guestBytes())).toList();
             h.append(SvgCharts.differences("Cycles per exit, after minus before, by guest working set (mix)", sizes,
                     m.guestSweep().stream().mapToDouble(p -> p.mix().metric(Metrics.ESTIMATED).diff()).toArray(),
                     m.guestSweep().stream().mapToDouble(p -> p.mix().metric(Metrics.ESTIMATED).ciLow()).toArray(),
@@ -126,21 +127,17 @@ public final class ComparisonHtml {
         PlacementSweep ps = m.placementSweep();
         if (ps != null) {
             h.append("<h3>Placement sweep</h3>\n<p>").append(ps.points().size()).append(' ').append(ps.kind())
-                    .append(" placements, ").append(ps.exitsPerPlacement()).append(" exits each: after better in ")
-                    .append(ps.better()).append(", equal in ").append(ps.equal()).append(", worse in ").append(ps.worse())
-                    .append(" (judged by the 95% interval).</p>\n<table class=\"placement-sweep\"><tr><th>seed</th>"
-                            + "<th>lines diff</th><th>cycles diff</th><th>95% CI</th><th>outcome</th></tr>\n");
+                    .append(" placements, one replicate of ").append(ps.exitsPerPlacement()).append(" exits each: cycles ")
+                    .append(Numbers.signed(ps.cycles().mean())).append(" [").append(Numbers.signed(ps.cycles().low()))
+                    .append(", ").append(Numbers.signed(ps.cycles().high())).append("] (95% CI over placements); after lower in ")
+                    .append(ps.lower()).append(", the same in ").append(ps.same()).append(", higher in ").append(ps.higher())
+                    .append(".</p>\n<table class=\"placement-sweep\"><tr><th>seed</th>"
+                            + "<th>lines diff</th><th>cycles diff</th></tr>\n");
             for (PlacementPoint p : ps.points()) {
                 h.append("<tr>").append(num(Long.toString(p.seed()))).append(num(Numbers.signed(p.linesDiff())))
-                        .append(diffCell(p.cycles())).append(num(ci(p.cycles()))).append("<td>")
-                        .append(p.outcome().name().toLowerCase(java.util.Locale.ROOT)).append("</td></tr>\n");
+                        .append(num(Numbers.signed(p.cyclesDiff()))).append("</tr>\n");
             }
             h.append("</table>\n");
-            h.append(SvgCharts.differences("Cycles per exit, after minus before, by placement seed (mix)",
-                    ps.points().stream().map(p -> Long.toString(p.seed())).toList(),
-                    ps.points().stream().mapToDouble(p -> p.cycles().diff()).toArray(),
-                    ps.points().stream().mapToDouble(p -> p.cycles().ciLow()).toArray(),
-                    ps.points().stream().mapToDouble(p -> p.cycles().ciHigh()).toArray()));
         }
     }
 

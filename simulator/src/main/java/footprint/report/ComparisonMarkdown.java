@@ -15,7 +15,7 @@ import footprint.compare.PlacementPoint;
 import footprint.compare.PlacementSweep;
 import footprint.compare.SoleFieldLine;
 import footprint.sim.Metrics;
-import footprint.sim.Sizes;
+import footprint.units.ByteSize;
 
 /** Renders a comparison as Markdown (GitHub tables) for issues, wikis and review threads. */
 public final class ComparisonMarkdown {
@@ -25,10 +25,11 @@ public final class ComparisonMarkdown {
         StringBuilder md = new StringBuilder();
         ComparisonReport.Settings s = r.settings();
         md.append("# footprint compare: before -> after\n\n");
-        md.append("Trace `").append(s.trace()).append("`, ").append(s.exits()).append(" exits, seed ").append(s.seed())
+        md.append("Trace `").append(s.trace()).append("`, ").append(s.replicates()).append(" replicates of ")
+                .append(s.exits()).append(" exits, seed ").append(s.seed())
                 .append(", placement ").append(s.placement()).append(", guest ").append(s.guest())
-                .append(". Differences are after minus before; intervals are 95% paired-t over the same exit sequence;"
-                        + " stall cycles are divided by the model's memory-level parallelism (MLP).\n\n");
+                .append(". Differences are after minus before. ").append(TextBlocks.STATISTICS)
+                .append(" Stall cycles are divided by the model's memory-level parallelism (MLP).\n\n");
         md.append("## Verdict\n\n");
         for (String v : r.verdict()) {
             md.append(v.startsWith("  ") ? "  - " : "- ").append(v.strip()).append('\n');
@@ -102,7 +103,7 @@ public final class ComparisonMarkdown {
         md.append("---:|---:|---|\n");
         for (GuestSweepPoint p : m.guestSweep()) {
             PairedDiff c = p.mix().metric(Metrics.ESTIMATED);
-            md.append("| ").append(Sizes.format(p.guestBytes())).append(" | ").append(p.accessesPerExit()).append(" | ")
+            md.append("| ").append(ByteSize.format(p.guestBytes())).append(" | ").append(p.accessesPerExit()).append(" | ")
                     .append(p.exits()).append(" |");
             for (String l : m.levels()) {
                 PairedDiff d = p.mix().metric(Metrics.misses(l));
@@ -114,15 +115,16 @@ public final class ComparisonMarkdown {
         PlacementSweep ps = m.placementSweep();
         if (ps != null) {
             md.append("\n### Placement sweep\n\n").append(ps.points().size()).append(' ').append(ps.kind())
-                    .append(" placements, ").append(ps.exitsPerPlacement()).append(" exits each: after better in ")
-                    .append(ps.better()).append(", equal in ").append(ps.equal()).append(", worse in ").append(ps.worse())
+                    .append(" placements, one replicate of ").append(ps.exitsPerPlacement()).append(" exits each: cycles ")
+                    .append(Numbers.signed(ps.cycles().mean())).append(" [").append(Numbers.signed(ps.cycles().low()))
+                    .append(", ").append(Numbers.signed(ps.cycles().high())).append("] (95% CI over placements); after lower in ")
+                    .append(ps.lower()).append(", the same in ").append(ps.same()).append(", higher in ").append(ps.higher())
                     .append(".\n\n| difference per exit | min | p25 | median | p75 | max | mean |\n|---|---:|---:|---:|---:|---:|---:|\n");
             md.append(dist("cycles", ps.cyclesDiff())).append(dist("lines", ps.linesDiff()));
-            md.append("\n| placement seed | lines diff | cycles diff | 95% CI | outcome |\n|---:|---:|---:|---|---|\n");
+            md.append("\n| placement seed | lines diff | cycles diff |\n|---:|---:|---:|\n");
             for (PlacementPoint p : ps.points()) {
                 md.append("| ").append(p.seed()).append(" | ").append(Numbers.signed(p.linesDiff())).append(" | ")
-                        .append(Numbers.signed(p.cycles().diff())).append(" | ").append(ci(p.cycles())).append(" | ")
-                        .append(p.outcome().name().toLowerCase(java.util.Locale.ROOT)).append(" |\n");
+                        .append(Numbers.signed(p.cyclesDiff())).append(" |\n");
             }
         }
     }

@@ -14,7 +14,7 @@ import footprint.compare.PairedDiff;
 import footprint.compare.PlacementSweep;
 import footprint.compare.SoleFieldLine;
 import footprint.sim.Metrics;
-import footprint.sim.Sizes;
+import footprint.units.ByteSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +30,10 @@ public final class ComparisonText {
         List<String> out = new ArrayList<>();
         ComparisonReport.Settings s = r.settings();
         out.add("footprint compare: before -> after (after minus before)");
-        out.addAll(TextBlocks.wrap("trace " + s.trace() + "; " + s.exits() + " exits, seed " + s.seed() + "; placement "
-                + s.placement() + "; guest " + s.guest() + ".", "", "  "));
-        out.addAll(TextBlocks.wrap("Stall cycles are divided by each model's memory-level parallelism (MLP);"
-                + " intervals are 95% paired-t over the same exit sequence.", "", ""));
+        out.addAll(TextBlocks.wrap("trace " + s.trace() + "; " + s.replicates() + " replicates of " + s.exits()
+                + " exits, seed " + s.seed() + "; placement " + s.placement() + "; guest " + s.guest() + ".", "", "  "));
+        out.addAll(TextBlocks.wrap("Stall cycles are divided by each model's memory-level parallelism (MLP)."
+                + " " + TextBlocks.STATISTICS, "", ""));
         out.add("");
         out.add("Verdict");
         for (String v : r.verdict()) {
@@ -131,7 +131,7 @@ public final class ComparisonText {
             PairedDiff a = mix.metric(Metrics.misses(l1));
             PairedDiff b = mix.metric(Metrics.misses(l2));
             PairedDiff c = mix.metric(Metrics.ESTIMATED);
-            out.add(String.format(Locale.ROOT, "  %-5s %6d %11s %11s %7s %s", Sizes.format(p.guestBytes()),
+            out.add(String.format(Locale.ROOT, "  %-5s %6d %11s %11s %7s %s", ByteSize.format(p.guestBytes()),
                     p.accessesPerExit(), Numbers.one(a.before()) + "/" + Numbers.one(a.after()),
                     Numbers.one(b.before()) + "/" + Numbers.one(b.after()), Numbers.one(c.before()),
                     TextBlocks.fit(Numbers.signed(c.diff()) + " [" + Numbers.signed(c.ciLow()) + ", "
@@ -146,10 +146,11 @@ public final class ComparisonText {
             return;
         }
         out.add("");
-        out.add("Placement sweep: " + ps.points().size() + " " + ps.kind() + " placements, " + ps.exitsPerPlacement()
-                + " exits each");
-        out.add("  after better in " + ps.better() + ", equal in " + ps.equal() + ", worse in " + ps.worse()
-                + " (by the 95% CI)");
+        out.add("Placement sweep: " + ps.points().size() + " " + ps.kind() + " placements, one replicate of "
+                + ps.exitsPerPlacement() + " exits each");
+        out.addAll(TextBlocks.wrap("cycles " + Numbers.signed(ps.cycles().mean()) + " [" + Numbers.signed(ps.cycles().low())
+                + ", " + Numbers.signed(ps.cycles().high()) + "] (95% CI over placements); after lower in " + ps.lower()
+                + ", the same in " + ps.same() + ", higher in " + ps.higher(), "  ", "    "));
         out.add(String.format(Locale.ROOT, "  %-14s %7s %7s %7s %7s %7s %7s", "diff per exit", "min", "p25", "median",
                 "p75", "max", "mean"));
         out.add(distribution("cycles", ps.cyclesDiff()));

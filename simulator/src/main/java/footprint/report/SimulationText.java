@@ -14,11 +14,14 @@ public final class SimulationText {
 
     public static String render(SimulationReport r) {
         List<String> out = new ArrayList<>();
-        out.addAll(TextBlocks.wrap("footprint simulate: " + r.trace() + " on " + r.model() + ", " + r.exits()
-                + " exits, seed " + r.seed(), "", "  "));
+        out.addAll(TextBlocks.wrap("footprint simulate: " + r.trace() + " on " + r.model() + ", "
+                + r.replicates().size() + " replicates of " + r.exitsPerReplicate() + " exits, seed " + r.seed(), "", "  "));
+        out.addAll(TextBlocks.wrap("Each replicate draws its own exit order, guest addresses and placement from its"
+                + " seed; the interval of the mean cycles is 95% Student-t over the replicates' means.", "", "  "));
         List<String> bases = new ArrayList<>();
-        r.bases().forEach((k, v) -> bases.add(k + "=" + v));
-        out.addAll(TextBlocks.wrap("placement " + r.placement() + ": " + String.join(" ", bases), "", "  "));
+        r.replicates().get(0).bases().forEach((k, v) -> bases.add(k + "=" + v));
+        out.addAll(TextBlocks.wrap("placement " + r.placement() + " (replicate 1 of " + r.replicates().size() + "): "
+                + String.join(" ", bases), "", "  "));
         out.addAll(TextBlocks.wrap("guest: " + r.guest(), "", "  "));
         out.add("stall cycles divided by the memory-level parallelism " + Numbers.one(r.memoryLevelParallelism()));
         for (ExitSummary row : r.rows()) {
@@ -53,7 +56,9 @@ public final class SimulationText {
             out.add("  cycles per exit: base " + Numbers.one(row.metric(Metrics.BASE).mean()) + " + host stall "
                     + Numbers.one(row.metric(Metrics.HOST_STALL).mean()) + " + guest stall "
                     + Numbers.one(row.metric(Metrics.GUEST_STALL).mean()) + " = " + Numbers.one(c.mean()));
-            out.add("    sd " + Numbers.one(c.sd()) + ", min " + Numbers.one(c.min()) + ", p50 " + Numbers.one(c.p50())
+            out.add("    mean over replicates " + Numbers.one(row.cycles().mean()) + " +/- " + Numbers.one(row.cycles().halfWidth())
+                    + " (95% CI, " + row.cycles().n() + " replicates)");
+            out.add("    per exit: sd " + Numbers.one(c.sd()) + ", min " + Numbers.one(c.min()) + ", p50 " + Numbers.one(c.p50())
                     + ", p90 " + Numbers.one(c.p90()) + ", p99 " + Numbers.one(c.p99()) + ", max " + Numbers.one(c.max()));
         }
         return String.join("\n", out) + "\n";

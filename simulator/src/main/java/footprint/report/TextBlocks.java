@@ -6,6 +6,10 @@ import java.util.List;
 /** Word wrapping for plain-text reports that must fit a patch cover letter (72 columns). */
 final class TextBlocks {
     static final int WIDTH = 72;
+    /** What every interval and p-value of a comparison rests on, said the same way in every format. */
+    static final String STATISTICS = "Intervals and p-values are 95% Student-t over independent replicates"
+            + " (own seed each for the exit order, the guest's addresses and the placement), paired by replicate:"
+            + " one mean difference per replicate, not one per exit.";
 
     private TextBlocks() {}
 

@@ -2,8 +2,8 @@ package footprint.sim;
 
 import java.util.PrimitiveIterator;
 
-/** Opens the exit sequence (exit indices of the program) afresh, so every run sees the same order. */
+/** Opens the exit sequence (exit indices of the program) afresh for a replicate's seed: the same seed, the same order. */
 @FunctionalInterface
 public interface ExitSequence {
-    PrimitiveIterator.OfInt open();
+    PrimitiveIterator.OfInt open(long seed);
 }

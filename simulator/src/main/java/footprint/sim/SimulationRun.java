@@ -4,17 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
- * One replay of a program on one CPU model, placement and guest, with its shadow run, streamed
- * chunk by chunk into exact histograms of every per-exit metric per exit kind: gives the
- * per-reason summaries, and its memory does not grow with the number of exits.
+ * One replicate of a simulation: a program replayed on one CPU model, placement and guest,
+ * with its shadow run, streamed chunk by chunk into exact histograms of every per-exit metric
+ * per exit kind. Replicates combine into the per-reason summaries; memory does not grow with
+ * the number of exits.
  */
 public final class SimulationRun {
-    /** Exits per chunk: the replay's columns hold this many exits, whatever the run's length. */
-    public static final int CHUNK = 1 << 15;
-
     private final ExitProgram program;
     private final LineFootprint footprint;
     private final ExitMetrics metrics;
@@ -37,35 +35,21 @@ public final class SimulationRun {
     }
 
     /**
-     * Replays {@code exits} exits of {@code sequence}; the cache and the shadow cache are built
-     * with the same seed, and so is the guest, so the shadow sees the same guest accesses. The
-     * shadow runs alongside the replay, one chunk at a time.
+     * Replays {@code exits} exits of {@code sequence} opened with {@code seed}; the cache, the
+     * shadow cache and the guest are built with the same seed, so the shadow sees the same guest
+     * accesses.
      */
     public static SimulationRun run(ExitProgram program, long[] bases, CacheFactory caches, CostModel cost,
-            GuestModel guest, ExitSequence sequence, int exits, long seed) {
-        return run(program, bases, caches, cost, guest, sequence, exits, seed, message -> {});
-    }
-
-    /** As the {@code run} above, and tells {@code progress} every few seconds how far the replay has come. */
-    public static SimulationRun run(ExitProgram program, long[] bases, CacheFactory caches, CostModel cost,
-            GuestModel guest, ExitSequence sequence, int exits, long seed, Consumer<String> progress) {
+            GuestModel guest, ExitSequence sequence, int exits, long seed, ReplayProgress progress) {
         LineCache cache = caches.create(seed);
         if (cache.levels() != cost.levelNames().size()) {
             throw new IllegalArgumentException("cost model names " + cost.levelNames().size() + " levels, cache has " + cache.levels());
         }
         SimulationRun run = new SimulationRun(program, LineFootprint.of(program, bases, cache.lineSize()), cost);
-        ExitReplay main = ExitReplay.of(program, bases, cache, guest, seed, sequence.open());
+        ExitReplay main = ExitReplay.of(program, bases, cache, guest, seed, sequence.open(seed));
         ExitReplay shadow = ExitReplay.shadow(caches.create(seed), guest, seed);
-        int capacity = Math.min(CHUNK, Math.max(1, exits));
-        ReplayChunk mainChunk = new ReplayChunk(capacity, cache.levels());
-        ReplayChunk shadowChunk = new ReplayChunk(capacity, cache.levels());
-        ReplayProgress replayed = new ReplayProgress(progress, "simulated", exits);
-        for (int done = 0; done < exits; done += capacity) {
-            int count = Math.min(capacity, exits - done);
-            Parallel.both(() -> shadow.advance(shadowChunk, count), () -> main.advance(mainChunk, count));
-            run.add(mainChunk, shadowChunk);
-            replayed.done(done + count);
-        }
+        ReplayDriver.run(List.of(main), shadow, cache.levels(), exits, (sides, shadowChunk) -> run.add(sides[0], shadowChunk),
+                progress);
         return run;
     }
 
@@ -88,9 +72,8 @@ public final class SimulationRun {
         return footprint;
     }
 
-    /** The histogram of metric {@code m}'s values over the exits of kind {@code exit} (-1: all exits). */
-    private ValueHistogram histogram(int m, int exit) {
-        ValueHistogram h = new ValueHistogram();
+    /** The histogram of metric {@code m}'s values over the exits of kind {@code exit} (-1: all exits), added to {@code h}. */
+    private void addTo(ValueHistogram h, int m, int exit) {
         for (int e = 0; e < perExit.length; e++) {
             if (exit < 0 || e == exit) {
                 if (metrics.byKindOnly(m)) {
@@ -100,45 +83,82 @@ public final class SimulationRun {
                 }
             }
         }
-        return h;
     }
 
-    /** One summary per exit reason that occurs in the sequence (program order), then the mix. */
+    private int count(int exit) {
+        return exit < 0 ? exits : perExit[exit];
+    }
+
+    /** The mean estimated cycles of this replicate over the exits of kind {@code exit} (-1: all). */
+    private double meanCycles(int exit) {
+        ValueHistogram h = new ValueHistogram();
+        addTo(h, metrics.index(Metrics.ESTIMATED), exit);
+        return MetricSummary.of(h).mean();
+    }
+
+    /** One summary per exit reason that occurs in the sequence (program order), then the mix: the replicate alone. */
     public List<ExitSummary> summaries() {
+        return summaries(List.of(this));
+    }
+
+    /**
+     * One summary per exit reason that occurs in any replicate (program order), then the mix:
+     * the per-exit distributions pooled over the replicates' exits, and the mean estimated cycles
+     * with its interval over the replicates (each replicate's mean one value).
+     */
+    public static List<ExitSummary> summaries(List<SimulationRun> replicates) {
+        SimulationRun first = replicates.get(0);
         List<ExitSummary> rows = new ArrayList<>();
-        for (int e = 0; e < program.exitCount(); e++) {
-            if (perExit[e] > 0) {
-                rows.add(summary(program.exitName(e), program.fastpath(e), perExit[e], e));
+        for (int e = 0; e < first.program.exitCount(); e++) {
+            int exit = e;
+            if (replicates.stream().anyMatch(r -> r.perExit[exit] > 0)) {
+                rows.add(summary(replicates, first.program.exitName(e), first.program.fastpath(e), e));
             }
         }
-        rows.add(summary(ExitSummary.MIX, false, exits, -1));
+        rows.add(summary(replicates, ExitSummary.MIX, false, -1));
         return rows;
     }
 
     /**
      * The row of the exits of kind {@code exit} (-1: all) with touched and ideal lines per object,
-     * averaged over those exits. Line counts depend only on the exit kind, so each kind's count
-     * times its lines is the same integer sum as adding them exit by exit.
+     * averaged over those exits. Line counts depend only on the exit kind and the replicate's
+     * placement, so each kind's count times its lines is the same integer sum as adding them exit by exit.
      */
-    private ExitSummary summary(String name, boolean fastpath, int count, int exit) {
+    private static ExitSummary summary(List<SimulationRun> replicates, String name, boolean fastpath, int exit) {
+        SimulationRun first = replicates.get(0);
         Map<String, MetricSummary> summaries = new LinkedHashMap<>();
-        for (int m = 0; m < metrics.names().size(); m++) {
-            summaries.put(metrics.names().get(m), MetricSummary.of(histogram(m, exit)));
+        for (int m = 0; m < first.metrics.names().size(); m++) {
+            ValueHistogram h = new ValueHistogram();
+            for (SimulationRun r : replicates) {
+                r.addTo(h, m, exit);
+            }
+            summaries.put(first.metrics.names().get(m), MetricSummary.of(h));
+        }
+        long count = 0;
+        SummaryStatistics cycles = new SummaryStatistics();
+        for (SimulationRun r : replicates) {
+            count += r.count(exit);
+            if (r.count(exit) > 0) {
+                cycles.addValue(r.meanCycles(exit));
+            }
         }
         Map<String, Double> touched = new LinkedHashMap<>();
         Map<String, Double> ideal = new LinkedHashMap<>();
-        for (int o = 0; o < program.objects().size(); o++) {
+        List<ExitProgram.ProgramObject> objects = first.program.objects();
+        for (int o = 0; o < objects.size(); o++) {
             long t = 0;
             long i = 0;
-            for (int e = 0; e < perExit.length; e++) {
-                if (exit < 0 || e == exit) {
-                    t += (long) perExit[e] * footprint.touched(e, o);
-                    i += (long) perExit[e] * footprint.ideal(e, o);
+            for (SimulationRun r : replicates) {
+                for (int e = 0; e < r.perExit.length; e++) {
+                    if (exit < 0 || e == exit) {
+                        t += (long) r.perExit[e] * r.footprint.touched(e, o);
+                        i += (long) r.perExit[e] * r.footprint.ideal(e, o);
+                    }
                 }
             }
-            touched.put(program.objects().get(o).name(), count == 0 ? 0 : (double) t / count);
-            ideal.put(program.objects().get(o).name(), count == 0 ? 0 : (double) i / count);
+            touched.put(objects.get(o).name(), count == 0 ? 0 : (double) t / count);
+            ideal.put(objects.get(o).name(), count == 0 ? 0 : (double) i / count);
         }
-        return new ExitSummary(name, fastpath, count, touched, ideal, summaries);
+        return new ExitSummary(name, fastpath, count, touched, ideal, summaries, MeanInterval.of(cycles));
     }
 }

@@ -50,28 +50,6 @@ class OptimizeCommandTest {
     }
 
     @Test
-    void theHandMadeTraceGivesTheHandWorkedOrderAndSavesOneLinePerExit() {
-        CliRun r = handMade("hot", "--format", "json");
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        OptimizeReport report = ReportJson.read(r.out(), OptimizeReport.class);
-        assertThat(report.order()).containsExactly("d", "a", "c", "e", "pad1", "b", "pad2");
-        assertThat(report.groups()).extracting(g -> String.join(" ", g.exits()))
-                .containsExactly("A", "A B", "B", "C");
-        assertThat(report.groups().get(1).weight()).isEqualTo(0.9);
-        assertThat(report.cold()).containsExactly("pad1", "b", "pad2");
-        assertThat(report.sizeBefore()).isEqualTo(272);
-        assertThat(report.sizeAfter()).isEqualTo(264);
-        assertThat(report.objects()).containsExactly(new OptimizeReport.ObjectSize("o", "outer", 280, 272));
-        assertThat(report.exits()).containsExactly(
-                new OptimizeReport.ExitLines("A", 0.6, 2, 1, 1),
-                new OptimizeReport.ExitLines("B", 0.3, 2, 1, 1),
-                new OptimizeReport.ExitLines("C", 0.1, 2, 1, 1),
-                new OptimizeReport.ExitLines("D", 0.0, 1, 1, 1));
-        assertThat(report.linesBefore()).isEqualTo(2.0);
-        assertThat(report.linesAfter()).isEqualTo(1.0);
-    }
-
-    @Test
     void theOrderFileIsWhatLayoutOrderReadsAndTheSameInputsGiveTheSameBytes() throws Exception {
         Path order = tmp.resolve("hot.order");
         CliRun r = handMade("hot", "--output", order.toString());
@@ -145,45 +123,6 @@ class OptimizeCommandTest {
         CliRun r = optimize(trace.toString(), List.of(pahole.toString()), "u");
         assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err().strip()).doesNotContain("\n").contains("u.pahole:1").contains("is a union");
-    }
-
-    @Test
-    void kvmVcpuArchOnTheBundledVmxTraceTouchesFewerLinesInEveryExitAndCompareAgrees() throws Exception {
-        Path order = tmp.resolve("kvm_vcpu_arch.order");
-        CliRun r = optimize(VMX_TRACE, debianLayouts(), "kvm_vcpu_arch", "--format", "json", "--output",
-                order.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        OptimizeReport report = ReportJson.read(r.out(), OptimizeReport.class);
-        assertThat(report.objects()).extracting(OptimizeReport.ObjectSize::object).containsExactly("vmx", "vmx_dest");
-        assertThat(report.linesAfter()).isLessThan(report.linesBefore() - 5);
-        assertThat(report.exits()).allSatisfy(e -> assertThat(e.linesAfter()).isLessThan(e.linesBefore()));
-        assertThat(report.order()).hasSize(138).doesNotHaveDuplicates();
-
-        CliRun layout = CliRun.of("layout", debianLayouts().get(0), "--struct", "kvm_vcpu_arch", "--order",
-                order.toString());
-        assertThat(layout.exitCode()).as(layout.err()).isZero();
-        Path optimised = tmp.resolve("kvm_vcpu_arch.optimised.pahole");
-        Files.writeString(optimised, layout.out());
-
-        List<String> a = new ArrayList<>(List.of("compare", "--trace", VMX_TRACE, "--model", "skylake-sp",
-                "--exits", "600", "--placements", "2", "--guest-sweep", "0", "--quiet", "--format", "json", "--before"));
-        a.addAll(debianLayouts());
-        a.add("--after");
-        a.addAll(debianLayouts());
-        a.add(optimised.toString());
-        CliRun compare = CliRun.of(a.toArray(new String[0]));
-        assertThat(compare.exitCode()).as(compare.err()).isZero();
-        ComparisonReport cmp = ReportJson.read(compare.out(), ComparisonReport.class);
-        ExitComparison tsc = cmp.models().get(0).rows().stream().filter(row -> row.exit().equals("TSC_DEADLINE_WRITE"))
-                .findFirst().orElseThrow();
-        var vmx = tsc.lines().stream().filter(l -> l.object().equals("vmx")).findFirst().orElseThrow();
-        OptimizeReport.ExitLines mine = report.exits().stream().filter(e -> e.exit().equals("TSC_DEADLINE_WRITE"))
-                .findFirst().orElseThrow();
-        assertThat(vmx.before()).isEqualTo(mine.linesBefore());
-        assertThat(vmx.after()).isEqualTo(mine.linesAfter());
-        ExitComparison mix = cmp.models().get(0).rows().stream().filter(row -> row.exit().equals("mix"))
-                .findFirst().orElseThrow();
-        assertThat(mix.linesAfter()).isLessThan(mix.linesBefore());
     }
 
     @Test

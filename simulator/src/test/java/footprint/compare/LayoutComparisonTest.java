@@ -1,6 +1,7 @@
 package footprint.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import footprint.sim.CostModel;
 import footprint.sim.ExitMetrics;
@@ -15,14 +16,16 @@ import footprint.sim.Metrics;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
 import footprint.sim.ReplayChunk;
+import footprint.sim.ReplayDriver;
 import footprint.sim.ReplayProgress;
-import footprint.sim.SimulationRun;
 import footprint.testsupport.SmallLruCache;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.junit.jupiter.api.Test;
 
@@ -41,14 +44,14 @@ class LayoutComparisonTest {
     }
 
     static ComparisonSetup setup(ExitProgram before, ExitProgram after, int placements) {
-        ExitSequence mix = () -> {
-            SplittableRandom r = new SplittableRandom(3);
+        ExitSequence mix = seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
             return IntStream.generate(() -> r.nextInt(4) == 0 ? 1 : 0).iterator();
         };
         ModelUnderTest model = new ModelUnderTest(
                 new CostModel("small", List.of("L1D", "L2"), 2.0, Map.of("X", 1200L, "Y", 2500L), Map.of()),
                 SmallLruCache.twoLevelFactory());
-        return new ComparisonSetup(before, after, mix, List.of(model), 1000, 1, Placement.of(PlacementKind.PAGE),
+        return new ComparisonSetup(before, after, mix, List.of(model), 8, 250, 1, Placement.of(PlacementKind.PAGE),
                 GuestModel.synthetic(32 << 10, 500, GuestPattern.UNIFORM), List.of(0L, 16L << 10, 64L << 10),
                 500, GuestPattern.UNIFORM, placements, Map.of(), Map.of());
     }
@@ -68,7 +71,7 @@ class LayoutComparisonTest {
                 assertThat(d.ciHigh()).isZero();
             });
         }
-        assertThat(m.placementSweep().equal()).isEqualTo(6);
+        assertThat(m.placementSweep().same()).isEqualTo(6);
         assertThat(m.placementSweep().cyclesDiff().max()).isZero();
         assertThat(r.fieldMoves()).isEmpty();
         assertThat(r.verdict().get(0)).contains("no measurable difference");
@@ -110,74 +113,78 @@ class LayoutComparisonTest {
     }
 
     @Test
-    void theLockstepReplayOverSeveralChunksPairsEveryExitAsOnePassOverStoredExitsWould() {
+    void replicatesOverSeveralChunksArePairedAsOnePassOverStoredExitsWould() {
         ComparisonSetup setup = setup(program(128), program(16), 0);
         ModelUnderTest m = setup.models().get(0);
         GuestModel guest = GuestModel.synthetic(40 << 10, 30, GuestPattern.UNIFORM);
-        int exits = 2 * SimulationRun.CHUNK + 77;
+        int exits = 2 * ReplayDriver.CHUNK + 77;
+        long[] seeds = {5, 6};
+        List<LockstepReplay> replicates = java.util.Arrays.stream(seeds)
+                .mapToObj(seed -> LockstepReplay.run(setup, m, setup.placement(), seed, guest, exits, ReplayProgress.silent()))
+                .toList();
+        List<ExitComparison> rows = LockstepReplay.rows(replicates);
+        assertThat(rows).extracting(ExitComparison::exit).containsExactly("X", "Y", ExitSummary.MIX);
         long[] bases = setup.placement().place(setup.before().objects(), 1);
-        List<ExitComparison> rows = LockstepReplay.run(setup, m, bases, bases, guest, exits, null,
-                new ReplayProgress(s -> { }, "compared", exits)).rows();
-        // The reference: every exit of both layouts and the shadow stored, then summed as the
-        // comparison did before it streamed (SummaryStatistics per row, in sequence order).
-        ReplayChunk a = replayAll(setup.before(), bases, m, guest, setup, exits);
-        ReplayChunk b = replayAll(setup.after(), bases, m, guest, setup, exits);
-        ReplayChunk shadow = ExitReplay.shadow(m.caches().create(1), guest, 1).advance(new ReplayChunk(exits, 2), exits);
         ExitMetrics ma = new ExitMetrics(setup.before(), LineFootprint.of(setup.before(), bases, 64), m.cost());
         ExitMetrics mb = new ExitMetrics(setup.after(), LineFootprint.of(setup.after(), bases, 64), m.cost());
-        assertThat(rows).extracting(ExitComparison::exit).containsExactly("X", "Y", ExitSummary.MIX);
-        for (int row = 0; row < 3; row++) {
-            int kind = row < 2 ? row : -1;
-            double cost = 0;
-            long n = 0;
-            for (int k = 0; k < exits; k++) {
-                if (kind < 0 || a.exit(k) == kind) {
-                    cost += ma.value(ma.index(Metrics.ESTIMATED), a, shadow, k);
-                    n++;
-                }
-            }
-            assertThat(rows.get(row).count()).isEqualTo(n);
-            for (String metric : List.of(Metrics.misses("L1D"), Metrics.misses("L2"), Metrics.HOST_STALL,
-                    Metrics.GUEST_STALL, Metrics.ESTIMATED)) {
-                SummaryStatistics sa = new SummaryStatistics();
-                SummaryStatistics sb = new SummaryStatistics();
-                SummaryStatistics sd = new SummaryStatistics();
-                for (int k = 0; k < exits; k++) {
-                    if (kind < 0 || a.exit(k) == kind) {
-                        double va = ma.value(ma.index(metric), a, shadow, k);
-                        double vb = mb.value(mb.index(metric), b, shadow, k);
-                        sa.addValue(va);
-                        sb.addValue(vb);
-                        sd.addValue(vb - va);
+        for (String metric : List.of(Metrics.misses("L1D"), Metrics.misses("L2"), Metrics.HOST_STALL,
+                Metrics.GUEST_STALL, Metrics.ESTIMATED)) {
+            for (int row = 0; row < 3; row++) {
+                int kind = row < 2 ? row : -1;
+                // The reference: every exit of both layouts and the shadow stored, one mean per replicate.
+                double[] before = new double[seeds.length];
+                double[] after = new double[seeds.length];
+                long n = 0;
+                for (int r = 0; r < seeds.length; r++) {
+                    long seed = seeds[r];
+                    ReplayChunk a = replayAll(setup.before(), bases, m, guest, setup, exits, seed);
+                    ReplayChunk b = replayAll(setup.after(), bases, m, guest, setup, exits, seed);
+                    ReplayChunk shadow = ExitReplay.shadow(m.caches().create(seed), guest, seed)
+                            .advance(new ReplayChunk(exits, 2), exits);
+                    SummaryStatistics sa = new SummaryStatistics();
+                    SummaryStatistics sb = new SummaryStatistics();
+                    for (int k = 0; k < exits; k++) {
+                        if (kind < 0 || a.exit(k) == kind) {
+                            sa.addValue(ma.value(ma.index(metric), a, shadow, k));
+                            sb.addValue(mb.value(mb.index(metric), b, shadow, k));
+                        }
                     }
+                    before[r] = sa.getMean();
+                    after[r] = sb.getMean();
+                    n += sa.getN();
                 }
                 PairedDiff d = rows.get(row).metric(metric);
-                assertThat(new double[] {d.n(), d.before(), d.after(), d.diff()}).as(metric)
-                        .containsExactly(n, sa.getMean(), sb.getMean(), sd.getMean());
-                assertThat(d.shareOfExit()).as(metric).isEqualTo(metric.endsWith("_cycles") ? sd.getMean() / (cost / n) : 0);
+                assertThat(rows.get(row).count()).isEqualTo(n);
+                assertThat(d.n()).isEqualTo(seeds.length);
+                assertThat(d.before()).as(metric).isCloseTo(new Mean().evaluate(before), within(1e-9));
+                assertThat(d.after()).as(metric).isCloseTo(new Mean().evaluate(after), within(1e-9));
+                double[] diffs = IntStream.range(0, seeds.length).mapToDouble(r -> after[r] - before[r]).toArray();
+                assertThat(d.diff()).as(metric).isCloseTo(new Mean().evaluate(diffs), within(1e-9));
+                if (new StandardDeviation().evaluate(diffs) > 0) {
+                    assertThat(d.pValue()).as(metric).isCloseTo(new TTest().pairedTTest(after, before), within(1e-9));
+                }
             }
         }
     }
 
     private static ReplayChunk replayAll(ExitProgram program, long[] bases, ModelUnderTest m, GuestModel guest,
-            ComparisonSetup setup, int exits) {
-        return ExitReplay.of(program, bases, m.caches().create(1), guest, 1, setup.sequence().open())
+            ComparisonSetup setup, int exits, long seed) {
+        return ExitReplay.of(program, bases, m.caches().create(seed), guest, seed, setup.sequence().open(seed))
                 .advance(new ReplayChunk(exits, 2), exits);
     }
 
     @Test
-    void theIntervalAndPValueAgreeWithCommonsMathsPairedTTest() {
+    void theIntervalAndPValueAgreeWithCommonsMathsPairedTTestOverReplicates() {
         SplittableRandom r = new SplittableRandom(9);
-        double[] a = IntStream.range(0, 300).mapToDouble(i -> 100 + r.nextGaussian() * 10).toArray();
+        double[] a = IntStream.range(0, 12).mapToDouble(i -> 100 + r.nextGaussian() * 10).toArray();
         double[] b = java.util.Arrays.stream(a).map(v -> v - 2 + r.nextGaussian()).toArray();
-        PairedMoments m = new PairedMoments();
-        for (int i = 0; i < a.length; i++) {
-            m.add(a[i], b[i]);
-        }
-        PairedDiff d = PairedDiff.of(m, 100);
-        assertThat(d.pValue()).isCloseTo(new TTest().pairedTTest(b, a), org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(d.ciLow()).isLessThan(d.diff());
-        assertThat(d.ciHigh()).isLessThan(0);
-        assertThat(d.shareOfExit()).isCloseTo(d.diff() / 100, org.assertj.core.api.Assertions.within(1e-12));
+        PairedDiff d = PairedDiff.overReplicates(a, b, 100);
+        assertThat(d.n()).isEqualTo(12);
+        assertThat(d.pValue()).isCloseTo(new TTest().pairedTTest(b, a), within(1e-9));
+        double half = new org.apache.commons.math3.distribution.TDistribution(11).inverseCumulativeProbability(0.975)
+                * new StandardDeviation().evaluate(IntStream.range(0, 12).mapToDouble(i -> b[i] - a[i]).toArray())
+                / Math.sqrt(12);
+        assertThat(d.halfWidth()).isCloseTo(half, within(1e-9));
+        assertThat(d.shareOfExit()).isCloseTo(d.diff() / 100, within(1e-12));
     }
 }

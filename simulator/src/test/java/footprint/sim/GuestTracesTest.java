@@ -42,7 +42,7 @@ class GuestTracesTest {
 
     private List<ExitSummary> summaries(GuestTrace trace, int accessesPerExit, int exits) {
         return SimulationRun.run(program, bases, SmallLruCache.twoLevelFactory(), Programs.cost(),
-                GuestModel.recorded(trace, accessesPerExit), Programs.alternating(), exits, 7).summaries();
+                GuestModel.recorded(trace, accessesPerExit), Programs.alternating(), exits, 7, ReplayProgress.silent()).summaries();
     }
 
     @Test

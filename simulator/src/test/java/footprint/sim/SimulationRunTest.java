@@ -19,12 +19,12 @@ class SimulationRunTest {
 
     private SimulationRun run(GuestModel guest, int exits) {
         return SimulationRun.run(program, bases, SmallLruCache.twoLevelFactory(), Programs.cost(), guest,
-                Programs.alternating(), exits, 7);
+                Programs.alternating(), exits, 7, ReplayProgress.silent());
     }
 
     /** The metric for each of the first {@code exits} exits, replayed in chunks of {@code chunk} exits. */
     private double[] values(GuestModel guest, int exits, int chunk, CostModel cost, String metric) {
-        ExitReplay main = ExitReplay.of(program, bases, SmallLruCache.twoLevel(), guest, 7, Programs.alternating().open());
+        ExitReplay main = ExitReplay.of(program, bases, SmallLruCache.twoLevel(), guest, 7, Programs.alternating().open(7));
         ExitReplay shadow = ExitReplay.shadow(SmallLruCache.twoLevel(), guest, 7);
         ReplayChunk mainChunk = new ReplayChunk(chunk, 2);
         ReplayChunk shadowChunk = new ReplayChunk(chunk, 2);
@@ -125,9 +125,9 @@ class SimulationRunTest {
         // Stall cycles divided by a memory-level parallelism of 1.7 are not integers; more exits than one chunk.
         CostModel cost = new CostModel("test", List.of("L1D", "L2"), 1.7, Map.of("A", 1000L, "B", 3000L), Map.of());
         GuestModel guest = GuestModel.synthetic(40 << 10, 20, GuestPattern.UNIFORM);
-        int exits = SimulationRun.CHUNK + 999;
+        int exits = ReplayDriver.CHUNK + 999;
         SimulationRun r = SimulationRun.run(program, bases, SmallLruCache.twoLevelFactory(), cost, guest,
-                Programs.alternating(), exits, 7);
+                Programs.alternating(), exits, 7, ReplayProgress.silent());
         ExitSummary mix = r.summaries().get(2);
         assertThat(mix.count()).isEqualTo(exits);
         for (String metric : List.of(Metrics.ESTIMATED, Metrics.GUEST_STALL, Metrics.misses("L1D"),

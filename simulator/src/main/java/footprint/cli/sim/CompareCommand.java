@@ -15,6 +15,7 @@ import footprint.report.ReportFormat;
 import footprint.sim.CostModel;
 import footprint.sim.ExitProgram;
 import footprint.sim.HierarchyCache;
+import footprint.sim.Replicates;
 import footprint.trace.Trace;
 import footprint.trace.TraceReader;
 import java.io.IOException;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Replays one trace against the layouts before and after a patch over the same exit "
             + "sequence and reports, per exit reason and for the mix: touched lines next to the "
             + "ideal, L1D/L2 misses and estimated cycles with the difference, its 95%% confidence "
-            + "interval and a paired t-test, the difference as a share of the exit's cost, a "
+            + "interval and a paired t-test over independent replicates (--replicates), the difference as a share of the exit's cost, a "
             + "guest-pressure sweep, a placement sweep (better/equal/worse over K random placements), "
             + "per-field attribution, density maps with the accessed bytes, a verdict, and the "
             + "inputs' SHA-256 hashes.",
@@ -53,7 +54,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "      --after $L models/layouts/example/kvm_vcpu.reordered.pahole \\",
             "      --model skylake-sp --format html --output report.html"})
 public final class CompareCommand implements Callable<Integer> {
-    /** Exits of the main comparison unless --exits says otherwise. */
+    /** Exits of the main comparison in all (split over the replicates) unless --exits says otherwise. */
     static final int DEFAULT_EXITS = 10_000;
     /** The main comparison's guest unless --guest/--guest-ws/--guest-trace says otherwise: fills a 32 KiB L1D. */
     static final String DEFAULT_GUEST_WS = "32k";
@@ -116,10 +117,11 @@ public final class CompareCommand implements Callable<Integer> {
                 .map(c -> new ModelUnderTest(CostModel.of(c, exitNames), HierarchyCache.factory(c))).toList();
         List<Long> sweep = guestSweep.size() == 1 && guestSweep.get(0).equals("none") ? List.of()
                 : guestSweep.stream().map(s -> ReplayOptions.size("--guest-sweep", s)).toList();
-        int exits = replay.exitsOr(DEFAULT_EXITS);
+        int replicates = replay.replicates();
+        int exits = Replicates.exitsEach(replay.exitsOr(DEFAULT_EXITS), replicates);
         long seed = replay.seed;
-        ComparisonSetup setup = new ComparisonSetup(a.program(), b.program(), () -> a.stream().iterator(exits, seed), mut,
-                exits, seed, replay.placement(), replay.guest(DEFAULT_GUEST_WS), sweep, replay.guestAccesses,
+        ComparisonSetup setup = new ComparisonSetup(a.program(), b.program(), s -> a.stream().iterator(exits, s), mut,
+                replicates, exits, seed, replay.placement(), replay.guest(DEFAULT_GUEST_WS), sweep, replay.guestAccesses,
                 replay.pattern(), placements, structs(a), structs(b));
         ComparisonReport report = Comparison.run(setup, replay.trace.toString(), commandLine(), inputs(cpus),
                 uniqueWarnings, progress);

@@ -24,11 +24,18 @@ public final class ReplayOptions {
     @Option(names = "--models", paramLabel = "DIR", description = "Folder of CPU model files (default: the bundled models/cpu).")
     Path modelsDir;
 
-    @Option(names = "--exits", paramLabel = "N", description = "Exits to replay (default: simulate the trace's stream count, compare 10000).")
+    @Option(names = "--exits", paramLabel = "N",
+            description = "Exits to replay in all, split evenly over the replicates (default: simulate the trace's stream count, compare 10000).")
     Integer exits;
 
+    @Option(names = "--replicates", defaultValue = "10", paramLabel = "R",
+            description = "Independent replicates, each with its own seed for the exit order, the guest's addresses, the "
+                + "placement draw and random replacement, derived from --seed; intervals and p-values are over the "
+                + "replicates (default ${DEFAULT-VALUE}; at least 2).")
+    int replicates;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "Seed of the exit mix, the placement, the guest and random replacement (default ${DEFAULT-VALUE}).")
+            description = "Seed from which each replicate's seed (exit mix, placement, guest, random replacement) is drawn (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--placement", defaultValue = "slab", paramLabel = "KIND",
@@ -61,6 +68,14 @@ public final class ReplayOptions {
     /** The folder whose CPU model files the run reads: {@code --models DIR} or the bundled one. */
     Path modelsDirectory() {
         return modelsDir != null ? modelsDir : CpuModels.defaultDirectory();
+    }
+
+    /** The number of replicates, at least two: one replicate has no spread to judge a difference by. */
+    int replicates() {
+        if (replicates < 2 || replicates > 10_000) {
+            throw new InputException("--replicates must be between 2 and 10000, got " + replicates);
+        }
+        return replicates;
     }
 
     int exitsOr(long fallback) {

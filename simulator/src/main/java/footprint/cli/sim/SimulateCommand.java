@@ -11,6 +11,8 @@ import footprint.sim.ExitSequence;
 import footprint.sim.GuestModel;
 import footprint.sim.HierarchyCache;
 import footprint.sim.SimulationReport;
+import footprint.sim.ReplayProgress;
+import footprint.sim.Replicates;
 import footprint.sim.SimulationRun;
 import footprint.trace.TraceReader;
 import java.nio.file.Path;
@@ -76,27 +78,38 @@ public final class SimulateCommand implements Callable<Integer> {
         ReplayInputs in = ReplayInputs.bind(TraceReader.read(replay.trace), layouts, "--layout", warnings);
         warnings.forEach(w -> spec.commandLine().getErr().println("footprint: " + w));
         CpuModel cpu = CpuModels.find(replay.modelsDirectory(), model);
-        int exits = replay.exitsOr(in.stream().count());
+        int replicates = replay.replicates();
+        int exitsEach = Replicates.exitsEach(replay.exitsOr(in.stream().count()), replicates);
         long seed = replay.seed;
         GuestModel guest = replay.guest("0");
         ExitProgram program = in.program();
-        long[] bases = replay.placement().place(program.objects(), seed);
+        long[] seeds = Replicates.seeds(seed, replicates);
+        List<long[]> bases = new ArrayList<>();
+        for (long s : seeds) {
+            bases.add(replay.placement().place(program.objects(), s));
+        }
         List<String> exitNames = new ArrayList<>();
         for (int e = 0; e < program.exitCount(); e++) {
             exitNames.add(program.exitName(e));
         }
         CostModel cost = CostModel.of(cpu, exitNames);
-        ExitSequence sequence = () -> in.stream().iterator(exits, seed);
-        progress.accept("simulating " + exits + " exits on " + cpu.id() + ", guest " + guest.describe());
-        SimulationRun run = SimulationRun.run(program, bases, HierarchyCache.factory(cpu), cost, guest, sequence, exits, seed,
-                progress);
-        Map<String, String> placed = new LinkedHashMap<>();
-        for (int i = 0; i < bases.length; i++) {
-            placed.put(program.objects().get(i).name(), "0x" + Long.toHexString(bases[i]));
+        ExitSequence sequence = s -> in.stream().iterator(exitsEach, s);
+        progress.accept("simulating " + replicates + " replicates of " + exitsEach + " exits on " + cpu.id() + ", guest "
+                + guest.describe());
+        ReplayProgress replayed = new ReplayProgress(progress, "simulated", (long) replicates * exitsEach);
+        List<SimulationRun> runs = Replicates.map(replicates, r -> SimulationRun.run(program, bases.get(r),
+                HierarchyCache.factory(cpu), cost, guest, sequence, exitsEach, seeds[r], replayed));
+        List<SimulationReport.Replicate> placed = new ArrayList<>();
+        for (int r = 0; r < replicates; r++) {
+            Map<String, String> b = new LinkedHashMap<>();
+            for (int i = 0; i < bases.get(r).length; i++) {
+                b.put(program.objects().get(i).name(), "0x" + Long.toHexString(bases.get(r)[i]));
+            }
+            placed.add(new SimulationReport.Replicate(seeds[r], b));
         }
         SimulationReport report = new SimulationReport("footprint " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 replay.trace.toString(), cpu.id(), cost.levelNames(), cost.memoryLevelParallelism(),
-                replay.placement, placed, guest.describe(), seed, exits, run.summaries());
+                replay.placement, guest.describe(), seed, exitsEach, placed, SimulationRun.summaries(runs));
         String text = json ? ReportJson.write(report) : SimulationText.render(report);
         output.emit(text, spec.commandLine().getOut(), progress);
         return 0;

@@ -81,7 +81,7 @@ class CompareCommandTest {
             assertThat(row.linesAfter()).isEqualTo(row.linesBefore());
             row.metrics().values().forEach(d -> assertThat(d.diff()).isZero());
         });
-        assertThat(m.placementSweep().equal()).isEqualTo(2);
+        assertThat(m.placementSweep().same()).isEqualTo(2);
         // models/cpu/skylake-sp.json: tscdeadline_immed with APICv after the fastpath patch (published).
         assertThat(m.baseCosts()).contains(new footprint.compare.BaseCost("TSC_DEADLINE_WRITE", 2468, "published"));
         assertThat(report.fieldMoves()).isEmpty();

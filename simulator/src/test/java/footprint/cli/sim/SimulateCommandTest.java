@@ -21,6 +21,7 @@ import footprint.sim.Metrics;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
 import footprint.sim.ReplayChunk;
+import footprint.sim.ReplayProgress;
 import footprint.sim.SimulationReport;
 import footprint.sim.SimulationRun;
 import footprint.testsupport.RepoFiles;
@@ -52,7 +53,7 @@ class SimulateCommandTest {
     static SimulationRun run(GuestModel guest, int exits) {
         List<String> names = IntStream.range(0, PROGRAM.exitCount()).mapToObj(PROGRAM::exitName).toList();
         return SimulationRun.run(PROGRAM, BASES, HierarchyCache.factory(CPU), CostModel.of(CPU, names), guest,
-                () -> BOUND.stream().iterator(exits, 1), exits, 1);
+                seed -> BOUND.stream().iterator(exits, seed), exits, 1, ReplayProgress.silent());
     }
 
     @Test
@@ -93,7 +94,14 @@ class SimulateCommandTest {
         CliRun r = CliRun.of(a.toArray(new String[0]));
         assertThat(r.exitCode()).as(r.err()).isZero();
         SimulationReport report = ReportJson.read(r.out(), SimulationReport.class);
-        assertThat(report.exits()).isEqualTo(500);
+        assertThat(report.exitsPerReplicate()).isEqualTo(50);
+        assertThat(report.replicates()).hasSize(10);
+        // Each replicate draws its own slab slots: not every replicate places vmx at the same address.
+        assertThat(report.replicates().stream().map(x -> x.bases().get("vmx")).distinct().count()).isGreaterThan(1);
+        ExitSummary mix = report.rows().get(report.rows().size() - 1);
+        assertThat(mix.cycles().n()).isEqualTo(10);
+        assertThat(mix.cycles().low()).isLessThan(mix.cycles().mean());
+        assertThat(mix.cycles().high()).isGreaterThan(mix.cycles().mean());
         assertThat(report.commandLine()).startsWith("footprint simulate --trace ");
         assertThat(report.rows().get(report.rows().size() - 1).exit()).isEqualTo(ExitSummary.MIX);
         assertThat(report.rows().stream().mapToLong(ExitSummary::count).sum()).isEqualTo(1000);
