@@ -15,11 +15,14 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for vendor in "${vendors[@]}"; do
   vcpu=vcpu_$vendor
+  if [[ $vendor == vmx ]]; then module=kvm-intel; else module=kvm-amd; fi
   for v in "${versions[@]}"; do
     trace=traces/kvm-$v/$vendor/$vendor-exits.trace
     [[ -f $trace ]] || continue
     L=models/layouts/debian-$v
-    ./footprint trace stats "$trace" --format json --layout "$L/debian-$v-$vcpu.expanded.pahole" \
+    whole=()  # the whole module's dump defines the structs without a dump of their own (struct vmcb)
+    [[ -f $L/debian-$v-$module.all.pahole ]] && whole=("$L/debian-$v-$module.all.pahole")
+    ./footprint trace stats "$trace" --format json --layout "${whole[@]}" "$L/debian-$v-$vcpu.expanded.pahole" \
       "$L/debian-$v-kvm_lapic.expanded.pahole" "$L/debian-$v-kvm.expanded.pahole" "$L/debian-$v-kvm_run.pahole" \
       2>/dev/null > "$tmp/$v.json"
   done
