@@ -30,7 +30,7 @@ for version in 6.12 7.2; do
     fi
     out=examples/results/verify-binary-$version-$vendor.txt
     ./footprint trace verify "$trace" --binary "$ko_root/$version/$module" "$ko_root/$version/kvm.ko" \
-      --layout "$L/debian-$version-$vcpu.expanded.pahole" "$L/debian-$version-kvm_lapic.expanded.pahole" \
+      --layout "$L/debian-$version-${module%.ko}.all.pahole" "$L/debian-$version-$vcpu.expanded.pahole" "$L/debian-$version-kvm_lapic.expanded.pahole" \
       "$L/debian-$version-kvm.expanded.pahole" "$L/debian-$version-kvm_run.pahole" > "$out"
     echo "== $trace (report: $out)"
     sed -n '2,/^  confirmed:/p' "$out"

@@ -3,8 +3,8 @@ package footprint.cli.sim;
 import footprint.calibrate.CpuIdentity;
 import footprint.calibrate.Calibrator;
 import footprint.calibrate.ReferenceModels;
-import footprint.cli.Json;
-import footprint.cli.OutputFormat;
+import footprint.cli.FormatOption;
+import footprint.report.ReportJson;
 import footprint.input.InputException;
 import footprint.measure.JmhReplay;
 import footprint.measure.MeasuredPoint;
@@ -90,8 +90,8 @@ public final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--perf", description = "Add L1D miss counts per exit from perf (Linux perf_event; says so where it does not work).")
     boolean perf;
 
-    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;
@@ -173,8 +173,8 @@ public final class MeasureCommand implements Callable<Integer> {
                 cpu.file(), note, cpu.clockGhz(), clockSource == null ? "?" : clockSource.basis().name().toLowerCase(Locale.ROOT),
                 cpu.memoryLevelParallelism(), perfNote, points);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == OutputFormat.json) {
-            out.print(Json.write(m));
+        if (format.json()) {
+            out.print(ReportJson.write(m));
         } else {
             MeasurementText.print(out, m);
         }

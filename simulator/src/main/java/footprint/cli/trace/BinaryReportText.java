@@ -18,8 +18,9 @@ final class BinaryReportText {
                     e.accesses(), e.confirmed(), e.explained(), e.unconfirmed(), e.unchecked(),
                     e.accesses() == 0 ? 0.0 : 100.0 * e.confirmed() / e.accesses());
         }
-        out.printf(Locale.ROOT, "  confirmed: %.1f%% of all accesses, %.1f%% of the fastpath exits' accesses%n",
-                r.confirmedPercent(), r.fastpathConfirmedPercent());
+        out.printf(Locale.ROOT, "  confirmed: %.1f%% of all accesses, %.1f%% of the fastpath exits' accesses"
+                + " (%.1f%% confirmed or explained)%n", r.confirmedPercent(), r.fastpathConfirmedPercent(),
+                r.fastpathConfirmedOrExplainedPercent());
         findings(out, r, "explained (merged or moved by the compiler)", r.explained());
         findings(out, r, "unconfirmed", r.unconfirmed());
         findings(out, r, "not checked (the cited file is not in these modules, or the field not in the layouts)", r.unchecked());

@@ -34,6 +34,15 @@ public record BinaryReport(String trace, List<String> modules, List<ExitCount> e
         return percent(exits.stream().filter(ExitCount::fastpath).toList());
     }
 
+    /** Confirmed or explained accesses of the fastpath exits, in percent: what is left are the unconfirmed and unchecked. */
+    @JsonProperty(access = JsonProperty.Access.READ_ONLY)
+    public double fastpathConfirmedOrExplainedPercent() {
+        List<ExitCount> fast = exits.stream().filter(ExitCount::fastpath).toList();
+        int all = fast.stream().mapToInt(ExitCount::accesses).sum();
+        int seen = fast.stream().mapToInt(e -> e.confirmed() + e.explained()).sum();
+        return all == 0 ? 0 : 100.0 * seen / all;
+    }
+
     private static double percent(List<ExitCount> exits) {
         int all = exits.stream().mapToInt(ExitCount::accesses).sum();
         int confirmed = exits.stream().mapToInt(ExitCount::confirmed).sum();
