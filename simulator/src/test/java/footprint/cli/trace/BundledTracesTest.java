@@ -147,7 +147,7 @@ class BundledTracesTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains(": ok: ").contains("TSC_DEADLINE_WRITE").contains("X2APIC_ICR_IPI")
                 .contains("X2APIC_ICR_SELF_IPI").contains("PREEMPTION_TIMER").contains("HLT_IRQ_PENDING")
-                .contains("CPUID").contains("EPT_MISCONFIG_MMIO").contains("IO_PORT");
+                .containsPattern("HLT +fastpath").contains("CPUID").contains("EPT_MISCONFIG_MMIO").contains("IO_PORT");
     }
 
     @Test
