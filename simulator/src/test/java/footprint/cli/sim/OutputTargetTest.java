@@ -126,17 +126,6 @@ class OutputTargetTest {
     }
 
     @Test
-    void aReadOnlyFolderIsRefusedBeforeTheRun() throws IOException {
-        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-                "root writes into a read-only folder; the pre-check is covered by the folder-less destinations");
-        Path dir = Files.createDirectory(tmp.resolve("ro"));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
-        CliRun r = run(simulateTrace(tmp.resolve("absent.trace").toString(), "--output", dir.resolve("r.txt").toString()));
-        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(r.err()).contains("is not writable");
-    }
-
-    @Test
     void traceFmtInPlaceRewritesThroughALinkAndKeepsTheMode() throws IOException {
         Path real = tmp.resolve("t.trace");
         String canonical = Files.readString(Path.of(CompareCommandTest.resource("moved-field.trace")));
