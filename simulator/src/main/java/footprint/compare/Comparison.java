@@ -11,7 +11,7 @@ public final class Comparison {
     public static ComparisonReport run(ComparisonSetup setup, String traceName, String commandLine,
             List<InputFile> inputs, List<String> warnings, Consumer<String> progress) {
         List<ModelComparison> models = new LayoutComparison(setup, progress).run();
-        int lineSize = setup.models().get(0).caches().create(setup.seed()).lineSize();
+        int lineSize = setup.models().get(0).caches().lineSize();
         List<SoleFieldLine> sole = new ArrayList<>(FieldAttribution.soleLines("before", setup.before(), lineSize));
         sole.addAll(FieldAttribution.soleLines("after", setup.after(), lineSize));
         List<DensityMap> maps = new ArrayList<>(DensityMaps.of("before", setup.before(), setup.structsBefore()));

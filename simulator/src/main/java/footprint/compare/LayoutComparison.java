@@ -76,7 +76,7 @@ public final class LayoutComparison {
         progress.accept(id + ": main comparison, " + setup.replicates() + " replicates of " + setup.exits() + " exits");
         List<ExitComparison> rows = rows(m, setup.placement(), replicateSeeds, setup.guest(), setup.exits());
         List<GuestSweepPoint> sweep = new ArrayList<>();
-        int lineSize = m.caches().create(setup.seed()).lineSize();
+        int lineSize = m.caches().lineSize();
         for (long ws : setup.guestSweep()) {
             int accesses = ws == 0 ? 0 : (int) Math.max(setup.guestAccesses(), ws / lineSize);
             GuestModel guest = GuestModel.synthetic(ws, accesses, setup.guestPattern());
