@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import footprint.model.ExitCost;
 import footprint.model.Provenance;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,18 +71,6 @@ public final class ModelFileWriter {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException("cannot write model JSON", e);
-        }
-    }
-
-    /** Writes through a temporary file in the same folder, so a failed write leaves no half file. */
-    public static void write(CalibratedModel m, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".calibrate", ".json");
-        try {
-            Files.writeString(tmp, json(m));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -13,6 +13,7 @@ import footprint.calibrate.ReportedCache;
 import footprint.input.InputException;
 import footprint.model.CpuModel;
 import footprint.model.CpuModels;
+import footprint.report.ReportFile;
 import footprint.report.ReportJson;
 import footprint.units.ByteSize;
 import java.io.IOException;
@@ -127,7 +128,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             CalibrationText.print(out, model, differences);
         }
         if (output != null) {
-            ModelFileWriter.write(model, output);
+            ReportFile.write(output, ModelFileWriter.json(model));
             CpuModels.load(output);
             err.println("footprint: wrote " + output + " (model id '" + id + "')");
         }

@@ -6,6 +6,7 @@ import footprint.model.CpuModel;
 import footprint.model.CpuModels;
 import footprint.model.Provenance.Basis;
 import footprint.testsupport.RepoFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class CalibratedModelTest {
                 32L << 20, List.of(new MlpPoint(1, 100, 1), new MlpPoint(4, 40, 2.5)), List.of());
         CalibratedModel m = CalibratedModel.of("this-host", c, zen5);
         Path file = tmp.resolve("this-host.json");
-        ModelFileWriter.write(m, file);
+        Files.writeString(file, ModelFileWriter.json(m));
 
         CpuModel back = CpuModels.load(file);
         assertThat(back.id()).isEqualTo("this-host");
