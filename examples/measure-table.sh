@@ -1,43 +1,44 @@
 #!/usr/bin/env bash
 # Prediction against measurement on this machine (README "Prediction against measurement"):
 # calibrates the CPU (unless DIR/calibrated.json exists), then runs 'footprint measure' for the
-# README's main example (kvm_vcpu hole-closing reorder, VMX trace) and for the order 'optimize'
-# proposes for kvm_vcpu_arch, at guest working sets 0, 64k, 1m and 4m, and prints the table:
+# README's main example (Linux 7.2 vcpu_vmx grouped-scalars reorder, VMX trace) and for what
+# 'optimize --object vmx' proposes for the same object, at guest working sets 0, 64k, 256k, 1m
+# and 4m, and prints the table:
 # measured difference (cycles per exit, after - before, 95% half-width over rounds), predicted
 # difference on the calibrated model, their ratio, and the same with the memory-level
-# parallelism that best fits the measurements, which it writes as DIR/calibrated-fit.json.
+# parallelism that best fits the measurements, which it writes as DIR/calibrated-fit.json; where a
+# measured difference is inside its noise, the smallest MLP that keeps the prediction (stalls
+# undivided / MLP) within the measurement's 95% interval.
 #   usage: examples/measure-table.sh [DIR] [ROUNDS]    (DIR default: a new temporary folder)
-# Needs python3 for the table. About 10-15 minutes on a 2-core machine.
+# Needs python3 for the table. About 10 minutes on a 2-core machine with the default 8 rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-$(mktemp -d)}"
-rounds="${2:-3}"
+rounds="${2:-8}"
 mkdir -p "$dir/results"   # not in $dir itself: every *.json there is read as a CPU model
-sweep=0,64k,1m,4m
+sweep=0,64k,256k,1m,4m
 if [[ ! -f "$dir/calibrated.json" ]]; then
   ./footprint calibrate --output "$dir/calibrated.json" --quiet > "$dir/calibrate.txt"
 fi
-d=models/layouts/debian-6.1
-lay=("$d/debian-6.1-vcpu_vmx.expanded.pahole" "$d/debian-6.1-kvm_lapic.expanded.pahole"
-     "$d/debian-6.1-kvm.expanded.pahole" "$d/debian-6.1-kvm_run.pahole")
-layouts=("$d/debian-6.1-kvm-intel.all.pahole" "${lay[@]}")
-trace=traces/kvm-6.1/vmx/vmx-exits.trace
-./footprint optimize --trace "$trace" --layout "${lay[@]}" --struct kvm_vcpu_arch \
-  --output "$dir/kvm_vcpu_arch.order" > /dev/null
-./footprint layout "$d/debian-6.1-vcpu_vmx.expanded.pahole" --struct kvm_vcpu_arch \
-  --order "$dir/kvm_vcpu_arch.order" > "$dir/kvm_vcpu_arch.optimised.pahole"
+d=models/layouts/debian-7.2
+lay=("$d/debian-7.2-vcpu_vmx.expanded.pahole" "$d/debian-7.2-kvm_lapic.expanded.pahole"
+     "$d/debian-7.2-kvm.expanded.pahole" "$d/debian-7.2-kvm_run.pahole")
+layouts=("$d/debian-7.2-kvm-intel.all.pahole" "${lay[@]}")
+trace=traces/kvm-7.2/vmx/vmx-exits.trace
+./footprint optimize --trace "$trace" --layout "${lay[@]}" --object vmx \
+  --output "$dir/vmx.optimised.pahole" > "$dir/optimize.txt"
 measure() { # NAME AFTER-FILE
   ./footprint measure --trace "$trace" --models "$dir" --model calibrated --guest-sweep "$sweep" \
     --rounds "$rounds" --format json --before "${layouts[@]}" --after "${layouts[@]}" "$2" \
     > "$dir/results/measure-$1.json"
 }
-measure reorder models/layouts/example/kvm_vcpu.reordered.pahole
-measure optimize "$dir/kvm_vcpu_arch.optimised.pahole"
+measure reorder models/layouts/example-7.2/vcpu_vmx.reordered.pahole
+measure optimize "$dir/vmx.optimised.pahole"
 python3 - "$dir" <<'PY'
 import json, re, sys
 d = sys.argv[1]
 rows = []
-for name, label in (("reorder", "kvm_vcpu reorder"), ("optimize", "optimize kvm_vcpu_arch")):
+for name, label in (("reorder", "7.2 vcpu_vmx reorder"), ("optimize", "7.2 optimize --object vmx")):
     m = json.load(open(f"{d}/results/measure-{name}.json"))
     clock, mlp = m["clockGhz"], m["modelMlp"]
     for p in m["points"]:
@@ -61,23 +62,31 @@ print(f"calibrated model: clock {clock:.2f} GHz, memory-level parallelism {mlp:.
 if fit:
     print(f"MLP implied by the measurements (least squares over {len(fit)} rows): {implied:.2f}")
 else:
-    print("MLP implied by the measurements: none (no row's measured difference exceeds its noise with the"
-          " predicted sign); the last columns use MLP 1, stalls undivided")
-    implied = 1.0
+    print("MLP implied by the measurements: none fitted (no row's measured difference exceeds its noise with"
+          " the predicted sign)")
+    implied = float("nan")
 print()
-print("| example | guest ws | measured diff (cycles/exit) | predicted, calibrated (MLP %.2f) | ratio | predicted, MLP %.2f | ratio |" % (mlp, implied))
-print("|---|---|---|---|---|---|---|")
+def at_least(meas, half, pred1):
+    # Inside the noise: any MLP m with |pred1 / m - meas| <= half fits; the smallest is |pred1| / (|meas| + half)
+    # when the prediction has the measurement's sign or the interval holds 0.
+    if abs(pred1) < 1 or abs(meas) > half:
+        return "-"
+    return f">= {abs(pred1) / (abs(meas) + half):.1f}"
+fitted = f" predicted, MLP {implied:.2f} | ratio |" if fit else ""
+print(f"| example | guest ws | measured diff (cycles/exit) | predicted, calibrated (MLP {mlp:.2f}) | ratio | predicted, MLP 1 | MLP the measurement allows |{fitted}")
+print("|---|---|---|---|---|---|---|" + ("---|---|" if fit else ""))
 for label, ws, meas, half, pred, pred1 in rows:
     noise = " (below noise)" if abs(meas) <= half else ""
     adj = pred1 / implied if implied == implied and implied != 0 else float("nan")
-    print(f"| {label} | {size(ws)} | {meas:+.1f} +/- {half:.1f}{noise} | {pred:+.1f} | {ratio(meas, pred)} | {adj:+.1f} | {ratio(meas, adj)} |")
+    tail = f" {adj:+.1f} | {ratio(meas, adj)} |" if fit else ""
+    print(f"| {label} | {size(ws)} | {meas:+.1f} +/- {half:.1f}{noise} | {pred:+.1f} | {ratio(meas, pred)} | {pred1:+.1f} | {at_least(meas, half, pred1)} |{tail}")
 if fit:
     model = json.load(open(f"{d}/calibrated.json"))
     model["id"] = "calibrated-fit"
     model["memoryLevelParallelism"] = {
         "value": round(max(1.0, implied), 2),
-        "source": f"fitted by examples/measure-table.sh: footprint measure differences (README reorder and optimize"
-                  f" proposal, guest 0-4m) against simulate with undivided stalls; least squares over {len(fit)} rows"
+        "source": f"fitted by examples/measure-table.sh: footprint measure differences (README reorder and optimize --object vmx"
+                  f" --object vmx proposal, guest 0-4m) against simulate with undivided stalls; least squares over {len(fit)} rows"
                   f" gives {implied:.2f} (the model needs at least 1)",
         "basis": "measured"}
     json.dump(model, open(f"{d}/calibrated-fit.json", "w"), indent=2)

@@ -1,5 +1,6 @@
 package footprint.measure;
 
+import footprint.calibrate.NativeMemory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code java -jar jmh-benchmarks/target/benchmarks.jar ExitReplayBenchmark} replays the README's
  * VMX trace on Debian 6.1's layouts (64k guest, 500 accesses per exit, slab placement, seed 1);
  * {@code -p plan=FILE} replays a plan {@code footprint measure --keep-plans DIR} wrote.
+ *
+ * <p>With {@code -p other=FILE} (the other side's plan, same guest and exit sequence) one fork
+ * times both sides: iterations alternate as {@link AlternatingSides} says, both replayers run
+ * their guest in the same pages, and the iteration results, split by side, give a paired
+ * difference free of what changes from one fork to the next.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -44,16 +50,43 @@ public class ExitReplayBenchmark {
     @Param({""})
     public String plan;
 
+    /** The other side's plan file; empty: every iteration replays {@link #plan}. */
+    @Param({""})
+    public String other;
+
+    private NativeMemory guest;
+    private ExitReplayer[] sides;
     private ExitReplayer replayer;
+    private int iteration;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        replayer = new ExitReplayer(plan.isEmpty() ? BundledExample.plan() : ReplayPlan.read(Path.of(plan)));
+        ReplayPlan first = plan.isEmpty() ? BundledExample.plan() : ReplayPlan.read(Path.of(plan));
+        guest = ExitReplayer.guestMemory(first);
+        if (other.isEmpty()) {
+            sides = new ExitReplayer[] {new ExitReplayer(first, guest)};
+        } else {
+            ReplayPlan second = ReplayPlan.read(Path.of(other));
+            if (second.guestBytes() != first.guestBytes() || second.guestAccesses() != first.guestAccesses()) {
+                throw new IllegalArgumentException("the two plans run different guests");
+            }
+            sides = new ExitReplayer[] {new ExitReplayer(first, guest), new ExitReplayer(second, guest)};
+        }
+    }
+
+    @Setup(Level.Iteration)
+    public void nextSide() {
+        replayer = sides[AlternatingSides.side(iteration++) % sides.length];
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        replayer.close();
+        for (ExitReplayer r : sides) {
+            r.close();
+        }
+        if (guest != null) {
+            guest.close();
+        }
     }
 
     /**

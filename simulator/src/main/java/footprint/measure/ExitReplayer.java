@@ -6,14 +6,15 @@ import footprint.calibrate.NativeMemory;
  * Replays a {@link ReplayPlan} on the real CPU: before each exit the guest's accesses (uniform
  * random lines of its working set, SplitMix64 as the simulator draws them, a store every fourth),
  * then the exit's accesses as loads and stores of the traced width. Loaded values feed a sink
- * so that no load is dead; nothing is allocated per exit.
+ * so that no load is dead; nothing is allocated per exit. The guest's memory may be shared with
+ * the replayer of the other side of a comparison, so that both sides run the same guest pages.
  */
 public final class ExitReplayer implements AutoCloseable {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final int LINE_SHIFT = 6;
 
     private final NativeMemory arena;
-    private final NativeMemory guest;
+    private final NativeMemory ownGuest;
     private final long arenaBase;
     private final long guestBase;
     private final long guestLines;
@@ -27,13 +28,26 @@ public final class ExitReplayer implements AutoCloseable {
     private int position;
     private long sink;
 
+    /** A replayer with a guest memory of its own. */
     public ExitReplayer(ReplayPlan plan) {
+        this(plan, guestMemory(plan), true);
+    }
+
+    /** A replayer whose guest runs in {@code guest} (from {@link #guestMemory}), which the caller closes. */
+    public ExitReplayer(ReplayPlan plan, NativeMemory guest) {
+        this(plan, guest, false);
+    }
+
+    private ExitReplayer(ReplayPlan plan, NativeMemory guest, boolean owned) {
+        if (plan.guestBytes() > 0 && (guest == null || guest.size() < plan.guestBytes())) {
+            throw new IllegalArgumentException("the guest memory is smaller than the plan's working set");
+        }
         this.arena = new NativeMemory(plan.arenaBytes(), NativeMemory.PAGE);
-        this.guest = plan.guestBytes() > 0 ? new NativeMemory(plan.guestBytes(), NativeMemory.PAGE) : null;
+        this.ownGuest = owned ? guest : null;
         this.arenaBase = arena.base();
         this.guestBase = guest == null ? 0 : guest.base();
         this.guestLines = Math.max(1, plan.guestBytes() >> LINE_SHIFT);
-        this.guestAccesses = guest == null ? 0 : plan.guestAccesses();
+        this.guestAccesses = plan.guestBytes() > 0 ? plan.guestAccesses() : 0;
         this.start = plan.exitStart();
         this.address = new long[plan.offset().length];
         for (int i = 0; i < address.length; i++) {
@@ -43,6 +57,11 @@ public final class ExitReplayer implements AutoCloseable {
         this.write = plan.write();
         this.sequence = plan.sequence();
         this.state = plan.seed() ^ GOLDEN_GAMMA;
+    }
+
+    /** Page-aligned memory for the plan's guest working set; null when the plan has no guest. */
+    public static NativeMemory guestMemory(ReplayPlan plan) {
+        return plan.guestBytes() > 0 ? new NativeMemory(plan.guestBytes(), NativeMemory.PAGE) : null;
     }
 
     /** One guest phase and the next exit of the sequence (wrapping around); returns the sink. */
@@ -132,8 +151,8 @@ public final class ExitReplayer implements AutoCloseable {
     @Override
     public void close() {
         arena.close();
-        if (guest != null) {
-            guest.close();
+        if (ownGuest != null) {
+            ownGuest.close();
         }
     }
 }

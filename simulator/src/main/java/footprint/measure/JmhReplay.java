@@ -1,8 +1,12 @@
 package footprint.measure;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Collection;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -13,9 +17,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link ExitReplayBenchmark} on one plan file through JMH's Runner in a forked JVM and
- * returns the median nanoseconds per exit of the sampled operations, JMH's mean with its error
- * (99.9% interval half-width), and the L1D misses per exit when the perf profiler is on.
+ * Runs {@link ExitReplayBenchmark} through JMH's Runner in a forked JVM: on two plans at once,
+ * alternating iterations ({@link #paired}), for the paired difference; or on one plan with the
+ * perf profiler ({@link #run}), for L1D misses per exit, which perf counts over a whole fork.
  */
 public final class JmhReplay {
     /** JMH's name for the L1D miss event of {@code perf stat}. */
@@ -24,20 +28,40 @@ public final class JmhReplay {
     private final int warmupIterations;
     private final int measurementIterations;
     private final long iterationMillis;
-    private final boolean perf;
 
-    public JmhReplay(int warmupIterations, int measurementIterations, long iterationMillis, boolean perf) {
+    public JmhReplay(int warmupIterations, int measurementIterations, long iterationMillis) {
         this.warmupIterations = warmupIterations;
         this.measurementIterations = measurementIterations;
         this.iterationMillis = iterationMillis;
-        this.perf = perf;
     }
 
-    /** One timed run: score and error in ns per exit, L1D misses per exit (NaN without perf). */
-    public record Score(double nanos, double mean, double error, double l1dMisses) {}
+    /**
+     * One fork timing both plans, iterations alternating (the warm-up ones too, so both sides are
+     * compiled and warm); each iteration's score is the median ns per exit of its samples, which a
+     * sample that was descheduled or met a safepoint does not move (the mean does, by hundreds of ns
+     * on a loaded host).
+     */
+    public AlternatingSides.Fork paired(Path before, Path after) throws RunnerException {
+        ChainedOptionsBuilder b = options(before).param("other", after.toAbsolutePath().toString());
+        RunResult r = only(new Runner(b.build()).run(), before);
+        List<Double> scores = new ArrayList<>();
+        for (BenchmarkResult fork : r.getBenchmarkResults()) {
+            for (IterationResult it : fork.getIterationResults()) {
+                scores.add(it.getPrimaryResult().getStatistics().getPercentile(50));
+            }
+        }
+        return AlternatingSides.split(scores, warmupIterations);
+    }
 
-    public Score run(Path plan) throws RunnerException {
-        ChainedOptionsBuilder b = new OptionsBuilder()
+    /** L1D misses per exit on one plan, by JMH's perfnorm profiler (NaN when it gives none). */
+    public double l1dMissesPerExit(Path plan) throws RunnerException {
+        ChainedOptionsBuilder b = options(plan).addProfiler("perfnorm", "events=" + L1D_MISSES);
+        Result<?> m = only(new Runner(b.build()).run(), plan).getSecondaryResults().get(L1D_MISSES);
+        return m == null ? Double.NaN : m.getScore();
+    }
+
+    private ChainedOptionsBuilder options(Path plan) {
+        return new OptionsBuilder()
                 .include(Pattern.quote(ExitReplayBenchmark.class.getName()) + "\\.exit$")
                 .param("plan", plan.toAbsolutePath().toString())
                 .forks(1)
@@ -47,23 +71,13 @@ public final class JmhReplay {
                 .measurementTime(TimeValue.milliseconds(iterationMillis))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);
-        if (perf) {
-            b.addProfiler("perfnorm", "events=" + L1D_MISSES);
-        }
-        Collection<RunResult> results = new Runner(b.build()).run();
+    }
+
+    private static RunResult only(Collection<RunResult> results, Path plan) {
         if (results.size() != 1) {
             throw new IllegalStateException("JMH returned " + results.size() + " results for " + plan);
         }
-        RunResult r = results.iterator().next();
-        double misses = Double.NaN;
-        if (perf) {
-            Result<?> m = r.getSecondaryResults().get(L1D_MISSES);
-            if (m != null) {
-                misses = m.getScore();
-            }
-        }
-        Result<?> primary = r.getPrimaryResult();
-        return new Score(primary.getStatistics().getPercentile(50), primary.getScore(), primary.getScoreError(), misses);
+        return results.iterator().next();
     }
 
     /** Wall time of one run: JMH's iterations plus the forked JVM's start (about two seconds here). */

@@ -3,16 +3,22 @@ package footprint.measure;
 import java.util.List;
 
 /**
- * One guest working set of a measurement: both sides on the real CPU (mean over rounds of JMH's
- * ns per exit, JMH's error of each round), the paired difference after - before in ns and in
- * cycles at the model's clock with its 95% half-width, and what the simulator predicts for the
- * same settings: the difference in estimated cycles under the model's memory-level parallelism,
- * and with stalls not divided (MLP 1), from which {@link #impliedMlp()} follows.
+ * One guest working set of a measurement: both sides on the real CPU (ns per exit of each round,
+ * a round being one fork that times both sides in alternating iterations), the paired difference
+ * after - before in ns and in cycles at the model's clock with its 95% half-width (over rounds;
+ * over the iteration pairs of the one fork when there is one round), and what the simulator
+ * predicts for the same settings: the difference in estimated cycles under the model's
+ * memory-level parallelism, and with stalls not divided (MLP 1), from which {@link #impliedMlp()}
+ * follows.
  */
-public record MeasuredPoint(long guestBytes, List<Double> beforeNanos, List<Double> beforeErrors, List<Double> afterNanos,
-                            List<Double> afterErrors, double beforeMean, double afterMean, double diffNanos,
+public record MeasuredPoint(long guestBytes, List<Double> beforeNanos, List<Double> afterNanos,
+                            double beforeMean, double afterMean, double diffNanos,
                             double diffHalfWidthNanos, double clockGhz, double predictedDiffCycles,
                             double predictedDiffCyclesMlp1, double l1dMissesBefore, double l1dMissesAfter) {
+    public MeasuredPoint {
+        beforeNanos = List.copyOf(beforeNanos);
+        afterNanos = List.copyOf(afterNanos);
+    }
 
     public double diffCycles() {
         return diffNanos * clockGhz;

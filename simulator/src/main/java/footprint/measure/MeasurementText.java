@@ -11,23 +11,23 @@ public final class MeasurementText {
     public static void print(PrintWriter out, Measurement m) {
         out.printf(Locale.ROOT, "measure: %s, %s placement seed %d, %d exits in the sequence%n", m.trace(), m.placement(),
                 m.seed(), m.exits());
-        out.printf(Locale.ROOT, "JMH: %d round(s) of before and after in turn, one fork each, %d x %d ms warm-up,"
-                + " %d x %d ms measurement%n", m.rounds(), m.warmupIterations(), m.iterationMillis(),
-                m.measurementIterations(), m.iterationMillis());
+        out.printf(Locale.ROOT, "JMH: %d round(s), each one fork timing before and after in alternating iterations"
+                + " (ABBA), %d x %d ms warm-up, %d x %d ms measurement%n", m.rounds(), m.warmupIterations(),
+                m.iterationMillis(), m.measurementIterations(), m.iterationMillis());
         out.printf(Locale.ROOT, "prediction: model %s (%s), clock %.2f GHz (%s), memory-level parallelism %.2f%n",
                 m.modelId(), m.modelFile(), m.clockGhz(), m.clockBasis(), m.modelMlp());
         if (!m.modelNote().isEmpty()) {
             out.println("  " + m.modelNote());
         }
         out.println("  " + m.perfNote());
-        out.println("cycles per exit = ns x clock; diff = after - before (95% half-width over rounds);"
-                + " predicted = simulate's estimated cycles, after - before");
+        out.println("cycles per exit = ns x clock; diff = after - before, paired within each fork (95% half-width"
+                + " over rounds); predicted = simulate's estimated cycles, after - before");
         out.printf(Locale.ROOT, "  %-8s %18s %18s %22s %10s %10s %8s %9s%n", "guest", "before ns/exit", "after ns/exit",
                 "diff cycles", "predicted", "pred MLP1", "ratio", "impl.MLP");
         for (MeasuredPoint p : m.points()) {
             out.printf(Locale.ROOT, "  %-8s %18s %18s %22s %+10.1f %+10.1f %8s %9s%s%n", ByteSize.format(p.guestBytes()),
-                    String.format(Locale.ROOT, "%.1f +/- %.1f", p.beforeMean(), maxError(p.beforeErrors())),
-                    String.format(Locale.ROOT, "%.1f +/- %.1f", p.afterMean(), maxError(p.afterErrors())),
+                    String.format(Locale.ROOT, "%.1f", p.beforeMean()),
+                    String.format(Locale.ROOT, "%.1f", p.afterMean()),
                     String.format(Locale.ROOT, "%+.1f +/- %.1f", p.diffCycles(), p.diffHalfWidthCycles()),
                     p.predictedDiffCycles(), p.predictedDiffCyclesMlp1(), number(p.ratio()), number(p.impliedMlp()),
                     p.belowNoise() ? "  below the noise" : "");
@@ -37,10 +37,6 @@ public final class MeasurementText {
             }
         }
         out.flush();
-    }
-
-    private static double maxError(java.util.List<Double> errors) {
-        return errors.stream().mapToDouble(Double::doubleValue).filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN);
     }
 
     private static String number(double v) {

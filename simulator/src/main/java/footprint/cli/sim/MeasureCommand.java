@@ -6,6 +6,7 @@ import footprint.calibrate.ReferenceModels;
 import footprint.cli.FormatOption;
 import footprint.report.ReportJson;
 import footprint.input.InputException;
+import footprint.measure.AlternatingSides;
 import footprint.measure.JmhReplay;
 import footprint.measure.MeasuredPoint;
 import footprint.measure.Measurement;
@@ -31,6 +32,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.PrimitiveIterator;
@@ -47,8 +49,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Lays out the trace's objects in real memory for each side exactly as simulate places them (sizes,"
                 + " alignment, offsets within the page), replays every exit's accesses as loads and stores of the traced"
-                + " width with the synthetic guest in between, and times it with JMH (forked JVMs, before and after in"
-                + " turn, several rounds). Prints ns and cycles per exit for both sides, the difference with its noise,"
+                + " width with the synthetic guest in between, and times it with JMH: each round is one forked JVM that"
+                + " replays before and after in alternating iterations over the same guest pages, so that what"
+                + " changes from one JVM to the next (page placement, the host's load) cancels in the paired"
+                + " difference. Prints ns and cycles per exit for both sides, the difference with its noise,"
                 + " and what simulate predicts for the same settings on a model (default: a model with id"
                 + " 'calibrated' in --models, as 'footprint calibrate --output DIR/calibrated.json' writes; else the"
                 + " bundled model of this CPU, and it says so). Progress on stderr."},
@@ -81,7 +85,7 @@ public final class MeasureCommand implements Callable<Integer> {
             description = "Guest working sets to measure, e.g. 0,64k,1m,4m (default: --guest-ws, else 64k).")
     List<String> guestSweep;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "Rounds of before and after (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "3", description = "Rounds (forks) of before and after (default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--iteration-ms", defaultValue = "300", description = "Length of one JMH iteration (default ${DEFAULT-VALUE}).")
@@ -99,8 +103,10 @@ public final class MeasureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final int WARMUP = 3;
-    private static final int MEASURE = 5;
+    /** Even, so that measured iterations pair up (AlternatingSides); both sides warm twice. */
+    private static final int WARMUP = 4;
+    /** Five pairs of iterations per fork. */
+    private static final int MEASURE = 10;
 
     @Override
     public Integer call() throws Exception {
@@ -140,7 +146,8 @@ public final class MeasureCommand implements Callable<Integer> {
         List<Long> sweep = sweep();
         long[] basesBefore = replay.placement().place(b.program().objects(), seed);
         long[] basesAfter = replay.placement().place(a.program().objects(), seed);
-        JmhReplay jmh = new JmhReplay(WARMUP, MEASURE, iterationMillis, perf && PerfCounters.available());
+        JmhReplay jmh = new JmhReplay(WARMUP, MEASURE, iterationMillis);
+        boolean countMisses = perf && PerfCounters.available();
         // The estimate reads a sample of the sequence: the whole one is built only once it is affordable.
         checkCost(b, a, sequence(b, Math.min(exits, 100_000), seed), exits, sweep, jmh);
         int[] sequence = sequence(b, exits, seed);
@@ -158,7 +165,7 @@ public final class MeasureCommand implements Callable<Integer> {
                 Path planA = tmp.resolve("after-" + ws + ".plan");
                 ReplayPlan.of(b.program(), basesBefore, sequence, guest, seed).write(planB);
                 ReplayPlan.of(a.program(), basesAfter, sequence, guest, seed).write(planA);
-                points.add(measure(jmh, planB, planA, ws, cpu.clockGhz(), predicted, predicted1, progress));
+                points.add(measure(jmh, planB, planA, ws, cpu.clockGhz(), predicted, predicted1, countMisses, progress));
             }
         } finally {
             try (var files = Files.list(tmp)) {
@@ -216,7 +223,7 @@ public final class MeasureCommand implements Callable<Integer> {
                         + " half the available memory (%s)", ByteSize.format(arena), ByteSize.format(ws), ByteSize.format(available)));
             }
             double accesses = accessesPerExit(b.program(), sample) + (ws > 0 ? replay.guestAccesses : 0);
-            totalMillis += 2L * rounds * jmh.estimatedMillis(accesses * 2.0, exits);
+            totalMillis += (long) rounds * jmh.estimatedMillis(accesses * 2.0, exits);
         }
         if (totalMillis > MAX_MILLIS) {
             throw new InputException(String.format(Locale.ROOT, "this would run for about %.1f hours (%d exits x %d rounds"
@@ -257,53 +264,43 @@ public final class MeasureCommand implements Callable<Integer> {
     }
 
     private MeasuredPoint measure(JmhReplay jmh, Path planB, Path planA, long ws, double clock, double predicted,
-                                  double predicted1, Progress progress) throws Exception {
+                                  double predicted1, boolean countMisses, Progress progress) throws Exception {
         List<Double> bN = new ArrayList<>();
-        List<Double> bE = new ArrayList<>();
         List<Double> aN = new ArrayList<>();
-        List<Double> aE = new ArrayList<>();
-        double missB = 0;
-        double missA = 0;
         double[] diffs = new double[rounds];
+        List<Double> pairs = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            // Alternate which side goes first, so a drift in the machine's load does not favour one.
-            boolean beforeFirst = r % 2 == 0;
-            JmhReplay.Score first = runOne(jmh, beforeFirst ? planB : planA, ws, r, beforeFirst ? "before" : "after", progress);
-            JmhReplay.Score second = runOne(jmh, beforeFirst ? planA : planB, ws, r, beforeFirst ? "after" : "before", progress);
-            JmhReplay.Score sb = beforeFirst ? first : second;
-            JmhReplay.Score sa = beforeFirst ? second : first;
-            bN.add(sb.nanos());
-            bE.add(sb.error());
-            aN.add(sa.nanos());
-            aE.add(sa.error());
-            missB += sb.l1dMisses() / rounds;
-            missA += sa.l1dMisses() / rounds;
-            diffs[r] = sa.nanos() - sb.nanos();
+            progress.accept(String.format(Locale.ROOT, "guest %s, round %d of %d: before and after",
+                    ByteSize.format(ws), r + 1, rounds));
+            AlternatingSides.Fork fork = jmh.paired(planB, planA);
+            bN.add(fork.beforeNanos());
+            aN.add(fork.afterNanos());
+            diffs[r] = fork.diffNanos();
+            pairs = fork.pairDiffs();
         }
-        double mean = 0;
-        for (double d : diffs) {
-            mean += d / rounds;
+        // Rounds are independent forks; with one round its iteration pairs are the only spread there is.
+        double[] spread = rounds >= 2 ? diffs : pairs.stream().mapToDouble(Double::doubleValue).toArray();
+        double half = halfWidth(spread);
+        double missB = Double.NaN;
+        double missA = Double.NaN;
+        if (countMisses) {
+            progress.accept("guest " + ByteSize.format(ws) + ": L1D misses (perf), before and after");
+            missB = jmh.l1dMissesPerExit(planB);
+            missA = jmh.l1dMissesPerExit(planA);
         }
-        double half = 0;
-        if (rounds >= 2) {
-            double ss = 0;
-            for (double d : diffs) {
-                ss += (d - mean) * (d - mean);
-            }
-            double sd = Math.sqrt(ss / (rounds - 1));
-            half = new TDistribution(rounds - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(rounds);
-        }
-        if (rounds < 2 || half == 0) {
-            // One round (or rounds that agree to the nanosecond) leaves JMH's own errors as the noise.
-            half = Math.hypot(bE.get(0), aE.get(0));
-        }
-        return new MeasuredPoint(ws, bN, bE, aN, aE, avg(bN), avg(aN), mean, half, clock, predicted, predicted1, missB, missA);
+        double diff = Arrays.stream(diffs).average().orElse(Double.NaN);
+        return new MeasuredPoint(ws, bN, aN, avg(bN), avg(aN), diff, half, clock, predicted, predicted1, missB, missA);
     }
 
-    private JmhReplay.Score runOne(JmhReplay jmh, Path plan, long ws, int round, String side, Progress progress)
-            throws Exception {
-        progress.accept(String.format(Locale.ROOT, "guest %s, round %d of %d: %s", ByteSize.format(ws), round + 1, rounds, side));
-        return jmh.run(plan);
+    /** 95% half-width of the mean of {@code v} (Student's t). */
+    private static double halfWidth(double[] v) {
+        int n = v.length;
+        double mean = Arrays.stream(v).average().orElse(0);
+        double ss = 0;
+        for (double d : v) {
+            ss += (d - mean) * (d - mean);
+        }
+        return new TDistribution(n - 1).inverseCumulativeProbability(0.975) * Math.sqrt(ss / (n - 1) / n);
     }
 
     private static double avg(List<Double> v) {
