@@ -21,7 +21,26 @@ public final class ReplayDriver {
 
     private ReplayDriver() {}
 
-    /** Replays {@code exits} exits on every side and the shadow, telling {@code progress} how many are done. */
+    /**
+     * Exits every replay runs before it counts: a tenth of the counted exits, at least one. They
+     * bring the objects' lines and the guest's into the caches, so that the counted exits meet
+     * caches in steady use; without them each replicate would add its compulsory misses to the
+     * first exits it counts (ten replicates, ten cold starts; a guest-sweep point with five exits
+     * per replicate would be mostly cold start).
+     */
+    public static int warmupExits(int exits) {
+        return Math.max(1, exits / 10);
+    }
+
+    /** The exits a replay's sequence must hold for {@code exits} counted ones: the warm-up's first. */
+    public static int sequenceLength(int exits) {
+        return exits + warmupExits(exits);
+    }
+
+    /**
+     * Replays {@link #warmupExits} exits uncounted, then {@code exits} exits on every side and the
+     * shadow, telling {@code progress} how many counted ones are done.
+     */
     public static void run(List<ExitReplay> sides, ExitReplay shadow, int levels, int exits, ChunkSink sink,
             ReplayProgress progress) {
         int capacity = Math.min(CHUNK, Math.max(1, exits));
@@ -30,6 +49,13 @@ public final class ReplayDriver {
             chunks[s] = new ReplayChunk(capacity, levels);
         }
         ReplayChunk shadowChunk = new ReplayChunk(capacity, levels);
+        for (int left = warmupExits(exits); left > 0; left -= capacity) {
+            int count = Math.min(capacity, left);
+            for (int s = 0; s < chunks.length; s++) {
+                sides.get(s).advance(chunks[s], count);
+            }
+            shadow.advance(shadowChunk, count);
+        }
         for (int done = 0; done < exits; done += capacity) {
             int count = Math.min(capacity, exits - done);
             for (int s = 0; s < chunks.length; s++) {

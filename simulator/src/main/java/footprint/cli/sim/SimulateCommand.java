@@ -12,6 +12,7 @@ import footprint.sim.ExitSequence;
 import footprint.sim.GuestModel;
 import footprint.sim.HierarchyCache;
 import footprint.sim.SimulationReport;
+import footprint.sim.ReplayDriver;
 import footprint.sim.ReplayProgress;
 import footprint.sim.Replicates;
 import footprint.sim.SimulationRun;
@@ -90,7 +91,7 @@ public final class SimulateCommand implements Callable<Integer> {
             exitNames.add(program.exitName(e));
         }
         CostModel cost = CostModel.of(cpu, exitNames);
-        ExitSequence sequence = s -> in.stream().iterator(exitsEach, s);
+        ExitSequence sequence = s -> in.stream().iterator(ReplayDriver.sequenceLength(exitsEach), s);
         progress.accept("simulating " + replicates + " replicates of " + exitsEach + " exits on " + cpu.id() + ", guest "
                 + guest.describe());
         ReplayProgress replayed = new ReplayProgress(progress, "simulated", (long) replicates * exitsEach);
