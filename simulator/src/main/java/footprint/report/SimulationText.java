@@ -16,7 +16,8 @@ public final class SimulationText {
         out.addAll(TextBlocks.wrap("footprint simulate: " + r.trace() + " on " + r.model() + ", "
                 + r.replicates().size() + " replicates of " + r.exitsPerReplicate() + " exits, seed " + r.seed(), "", "  "));
         out.addAll(TextBlocks.wrap("Each replicate draws its own exit order, guest addresses and placement from its"
-                + " seed; the interval of the mean cycles is 95% Student-t over the replicates' means.", "", "  "));
+                + " seed; the interval of the mean cycles is 95% Student-t over the replicates' means. " + TextBlocks.WARMUP,
+                "", "  "));
         List<String> bases = new ArrayList<>();
         r.replicates().get(0).bases().forEach((k, v) -> bases.add(k + "=" + v));
         out.addAll(TextBlocks.wrap("placement " + r.placement() + " (replicate 1 of " + r.replicates().size() + "): "

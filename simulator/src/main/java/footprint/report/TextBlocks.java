@@ -9,7 +9,9 @@ final class TextBlocks {
     /** What every interval and p-value of a comparison rests on, said the same way in every format. */
     static final String STATISTICS = "Intervals and p-values are 95% Student-t over independent replicates"
             + " (own seed each for the exit order, the guest's addresses and the placement), paired by replicate:"
-            + " one mean difference per replicate, not one per exit.";
+            + " one mean difference per replicate, not one per exit. " + TextBlocks.WARMUP;
+    /** What {@code ReplayDriver.warmupExits} does, said where the numbers are printed. */
+    static final String WARMUP = "Each replicate first replays a tenth of its exits uncounted, to warm the caches.";
 
     private TextBlocks() {}
 
