@@ -86,7 +86,7 @@ public class SimulateBenchmark {
     public double simulate() {
         GuestModel guest = GuestModel.synthetic(guestWs, guestAccesses, GuestPattern.UNIFORM);
         SimulationRun run = SimulationRun.run(program, bases, HierarchyCache.factory(cpu), cost, guest,
-                seed -> bound.stream().iterator(exits, seed), exits, 1, ReplayProgress.silent());
+                (seed, n) -> bound.stream().iterator(n, seed), exits, 1, ReplayProgress.silent());
         List<ExitSummary> rows = run.summaries(); // once, as the simulate command does
         return rows.get(rows.size() - 1).metric(Metrics.ESTIMATED).mean();
     }

@@ -67,8 +67,8 @@ final class LockstepReplay {
         ExitMetrics metricsB = new ExitMetrics(setup.after(), fb, m.cost());
         int[] index = paired.stream().mapToInt(metricsA::index).toArray();
         int estimated = paired.indexOf(Metrics.ESTIMATED);
-        ExitReplay a = ExitReplay.of(setup.before(), basesA, cacheA, guest, seed, setup.sequence().open(seed));
-        ExitReplay b = ExitReplay.of(setup.after(), basesB, cacheB, guest, seed, setup.sequence().open(seed));
+        ExitReplay a = ExitReplay.of(setup.before(), basesA, cacheA, guest, seed, setup.sequence().open(seed, ReplayDriver.sequenceLength(exits)));
+        ExitReplay b = ExitReplay.of(setup.after(), basesB, cacheB, guest, seed, setup.sequence().open(seed, ReplayDriver.sequenceLength(exits)));
         // Without a guest the shadow touches no cache: it needs none of its own (large LLCs cost megabytes each).
         ExitReplay shadow = ExitReplay.shadow(guest.isNone() ? cacheA : m.caches().create(seed), guest, seed);
         ReplayDriver.run(List.of(a, b), shadow, cacheA.levels(), exits,

@@ -46,7 +46,7 @@ public final class SimulationRun {
             throw new IllegalArgumentException("cost model names " + cost.levelNames().size() + " levels, cache has " + cache.levels());
         }
         SimulationRun run = new SimulationRun(program, LineFootprint.of(program, bases, cache.lineSize()), cost);
-        ExitReplay main = ExitReplay.of(program, bases, cache, guest, seed, sequence.open(seed));
+        ExitReplay main = ExitReplay.of(program, bases, cache, guest, seed, sequence.open(seed, ReplayDriver.sequenceLength(exits)));
         // Without a guest the shadow touches no cache: it needs none of its own (large LLCs cost megabytes each).
         ExitReplay shadow = ExitReplay.shadow(guest.isNone() ? cache : caches.create(seed), guest, seed);
         ReplayDriver.run(List.of(main), shadow, cache.levels(), exits, (sides, shadowChunk) -> run.add(sides[0], shadowChunk),

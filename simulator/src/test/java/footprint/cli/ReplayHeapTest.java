@@ -45,10 +45,11 @@ class ReplayHeapTest {
             assertThat(metric(rows.get(k), "BASE_CYCLES", null).get("n").asLong()).isEqualTo(rows.get(k).get("count").asLong());
         }
         assertThat(kinds).isEqualTo(exits);
-        // Without a guest the host lines stay cached: only the first exits of each kind miss the L1D.
+        // Without a guest the host lines stay cached: only the first exits of each kind miss the L1D,
+        // and the warm-up takes most of those.
         JsonNode l1 = metric(mix, "MISSES", "L1D");
         assertThat(l1.get("n").asLong()).isEqualTo(exits);
-        assertThat(l1.get("mean").asDouble()).isPositive().isLessThan(1e-3);
+        assertThat(l1.get("mean").asDouble()).isLessThan(1e-3);
         assertThat(l1.get("p99").asDouble()).isZero();
     }
 

@@ -45,7 +45,7 @@ class LayoutComparisonTest {
     }
 
     static ComparisonSetup setup(ExitProgram before, ExitProgram after, int placements) {
-        ExitSequence mix = seed -> {
+        ExitSequence mix = (seed, length) -> {
             SplittableRandom r = new SplittableRandom(seed);
             return IntStream.generate(() -> r.nextInt(4) == 0 ? 1 : 0).iterator();
         };
@@ -150,8 +150,9 @@ class LayoutComparisonTest {
                     long seed = seeds[r];
                     ReplayChunk a = replayAll(setup.before(), bases, m, guest, setup, exits, seed);
                     ReplayChunk b = replayAll(setup.after(), bases, m, guest, setup, exits, seed);
-                    ReplayChunk shadow = ExitReplay.shadow(m.caches().create(seed), guest, seed)
-                            .advance(new ReplayChunk(exits, 2), exits);
+                    ExitReplay shadowReplay = ExitReplay.shadow(m.caches().create(seed), guest, seed);
+                    shadowReplay.advance(new ReplayChunk(exits, 2), ReplayDriver.warmupExits(exits));
+                    ReplayChunk shadow = shadowReplay.advance(new ReplayChunk(exits, 2), exits);
                     SummaryStatistics sa = new SummaryStatistics();
                     SummaryStatistics sb = new SummaryStatistics();
                     for (int k = 0; k < exits; k++) {
@@ -185,8 +186,10 @@ class LayoutComparisonTest {
 
     private static ReplayChunk replayAll(ExitProgram program, long[] bases, ModelUnderTest m, GuestModel guest,
             ComparisonSetup setup, int exits, long seed) {
-        return ExitReplay.of(program, bases, m.caches().create(seed), guest, seed, setup.sequence().open(seed))
-                .advance(new ReplayChunk(exits, 2), exits);
+        ExitReplay replay = ExitReplay.of(program, bases, m.caches().create(seed), guest, seed,
+                setup.sequence().open(seed, ReplayDriver.sequenceLength(exits)));
+        replay.advance(new ReplayChunk(exits, 2), ReplayDriver.warmupExits(exits));
+        return replay.advance(new ReplayChunk(exits, 2), exits);
     }
 
     @Test

@@ -28,7 +28,7 @@ final class Programs {
     }
 
     static ExitSequence alternating() {
-        return seed -> IntStream.iterate(0, i -> 1 - i).iterator();
+        return (seed, length) -> IntStream.iterate(0, i -> 1 - i).iterator();
     }
 
     static CostModel cost() {

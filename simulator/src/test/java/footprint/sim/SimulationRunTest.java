@@ -29,7 +29,7 @@ class SimulationRunTest {
 
     /** The metric for each of {@code exits} exits after {@code skipped} uncounted ones, in chunks of {@code chunk}. */
     private double[] values(GuestModel guest, int skipped, int exits, int chunk, CostModel cost, Metric metric) {
-        ExitReplay main = ExitReplay.of(program, bases, SmallLruCache.twoLevel(), guest, 7, Programs.alternating().open(7));
+        ExitReplay main = ExitReplay.of(program, bases, SmallLruCache.twoLevel(), guest, 7, Programs.alternating().open(7, Integer.MAX_VALUE));
         ExitReplay shadow = ExitReplay.shadow(SmallLruCache.twoLevel(), guest, 7);
         ReplayChunk mainChunk = new ReplayChunk(Math.max(chunk, skipped), 2);
         ReplayChunk shadowChunk = new ReplayChunk(Math.max(chunk, skipped), 2);

@@ -16,7 +16,6 @@ import footprint.report.ReportFormat;
 import footprint.sim.CostModel;
 import footprint.sim.ExitProgram;
 import footprint.sim.HierarchyCache;
-import footprint.sim.ReplayDriver;
 import footprint.sim.Replicates;
 import footprint.trace.Trace;
 import footprint.trace.TraceReader;
@@ -131,7 +130,7 @@ public final class CompareCommand implements Callable<Integer> {
         int replicates = replay.replicates();
         int exits = Replicates.exitsEach(replay.exitsOr(DEFAULT_EXITS), replicates);
         long seed = replay.seed;
-        ComparisonSetup setup = new ComparisonSetup(a.program(), b.program(), s -> a.stream().iterator(ReplayDriver.sequenceLength(exits), s), mut,
+        ComparisonSetup setup = new ComparisonSetup(a.program(), b.program(), (s, n) -> a.stream().iterator(n, s), mut,
                 replicates, exits, seed, replay.placement(), replay.guest(DEFAULT_GUEST_WS), sweep, replay.guestAccesses,
                 replay.pattern(), placements, structs(a), structs(b));
         ComparisonReport report = Comparison.run(setup, replay.trace.toString(), commandLine(), inputs(cpus),

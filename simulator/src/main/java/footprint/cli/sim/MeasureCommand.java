@@ -23,7 +23,6 @@ import footprint.sim.GuestModel;
 import footprint.sim.GuestPattern;
 import footprint.sim.HierarchyCache;
 import footprint.sim.Metrics;
-import footprint.sim.ReplayDriver;
 import footprint.sim.ReplayProgress;
 import footprint.sim.SimulationRun;
 import footprint.units.ByteSize;
@@ -259,7 +258,7 @@ public final class MeasureCommand implements Callable<Integer> {
         CostModel c = CostModel.of(cpu, names);
         CostModel cost = undivided ? new CostModel(c.modelId(), c.levelNames(), 1.0, c.baseCycles(), c.baseBasis()) : c;
         SimulationRun run = SimulationRun.run(in.program(), bases, HierarchyCache.factory(cpu), cost, guest,
-                s -> in.stream().iterator(ReplayDriver.sequenceLength(exits), s), exits, seed, ReplayProgress.silent());
+                (s, n) -> in.stream().iterator(n, s), exits, seed, ReplayProgress.silent());
         List<ExitSummary> rows = run.summaries();
         return rows.get(rows.size() - 1).metric(Metrics.ESTIMATED).mean();
     }

@@ -12,7 +12,6 @@ import footprint.sim.ExitSequence;
 import footprint.sim.GuestModel;
 import footprint.sim.HierarchyCache;
 import footprint.sim.SimulationReport;
-import footprint.sim.ReplayDriver;
 import footprint.sim.ReplayProgress;
 import footprint.sim.Replicates;
 import footprint.sim.SimulationRun;
@@ -91,7 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
             exitNames.add(program.exitName(e));
         }
         CostModel cost = CostModel.of(cpu, exitNames);
-        ExitSequence sequence = s -> in.stream().iterator(ReplayDriver.sequenceLength(exitsEach), s);
+        ExitSequence sequence = (s, n) -> in.stream().iterator(n, s);
         progress.accept("simulating " + replicates + " replicates of " + exitsEach + " exits on " + cpu.id() + ", guest "
                 + guest.describe());
         ReplayProgress replayed = new ReplayProgress(progress, "simulated", (long) replicates * exitsEach);
