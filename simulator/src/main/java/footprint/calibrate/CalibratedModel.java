@@ -1,5 +1,7 @@
 package footprint.calibrate;
 
+import footprint.cache.Inclusion;
+import footprint.cache.Replacement;
 import footprint.units.ByteSize;
 import footprint.cache.Geometry;
 import footprint.model.CpuModel;
@@ -25,7 +27,8 @@ public record CalibratedModel(String id, String name, String vendor, Calibration
 
     /** One calibrated cache level. */
     public record Level(String name, long sizeBytes, Provenance size, int ways, Provenance waysSource, Value latency,
-                        String replacement, Provenance replacementSource, String inclusion, Provenance inclusionSource) {}
+                        Replacement replacement, Provenance replacementSource, Inclusion inclusion,
+                        Provenance inclusionSource) {}
 
     public CalibratedModel {
         levels = List.copyOf(levels);
@@ -59,10 +62,10 @@ public record CalibratedModel(String id, String name, String vendor, Calibration
                     "%s: dependent pointer chase over %s to %s, %.3f ns per load (lowest of the rounds' medians) x %.3f GHz"
                             + " = %.2f cycles", where, ByteSize.format(f.fromBytes()), ByteSize.format(f.toBytes()),
                     f.nanos(), c.clockGhz(), c.cycles(f.nanos())), Provenance.Basis.MEASURED));
-            String replacement = ref != null ? name(ref.replacement()) : "lru";
+            Replacement replacement = ref != null ? ref.replacement() : Replacement.LRU;
             Provenance replacementSource = ref != null ? copied(reference, refField + "replacement")
                     : new Provenance("not measurable by a latency sweep; LRU assumed", Provenance.Basis.GUESSED);
-            String inclusion = ref != null ? name(ref.inclusion()) : "non-inclusive";
+            Inclusion inclusion = ref != null ? ref.inclusion() : Inclusion.NON_INCLUSIVE;
             Provenance inclusionSource = ref != null ? copied(reference, refField + "inclusion")
                     : new Provenance("not measurable by a latency sweep; non-inclusive assumed", Provenance.Basis.GUESSED);
             levels.add(new Level(name, size, sizeSource, ways, waysSource, latency, replacement, replacementSource, inclusion,

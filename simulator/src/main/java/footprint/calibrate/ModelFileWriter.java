@@ -1,11 +1,13 @@
 package footprint.calibrate;
 
-import footprint.units.ByteSize;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import footprint.model.CpuModelFile;
 import footprint.model.ExitCost;
 import footprint.model.Provenance;
-import java.io.IOException;
+import footprint.model.Quantity;
+import footprint.units.ByteSize;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,72 +15,57 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a {@link CalibratedModel} as a model file in the schema of {@code models/cpu/*.json}
- * (the loader, {@code CpuModels}, reads it back). The one place that knows the file's shape on
- * the writing side.
+ * A {@link CalibratedModel} as a {@link CpuModelFile}, the record the bundled model files bind to,
+ * so that a measured model is written by the same code, in the same schema and format, as the
+ * loader ({@code CpuModels}) reads.
  */
 public final class ModelFileWriter {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ModelFileWriter() {}
 
     public static String json(CalibratedModel m) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("id", m.id());
-        root.put("name", m.name());
-        root.put("vendor", m.vendor());
-        root.put("clockGhz", quantity(m.clockGhz().value(), m.clockGhz().provenance()));
-        List<Object> levels = new ArrayList<>();
+        return file(m).text();
+    }
+
+    static CpuModelFile file(CalibratedModel m) {
+        List<CpuModelFile.Level> levels = new ArrayList<>();
         for (CalibratedModel.Level l : m.levels()) {
-            Map<String, Object> level = new LinkedHashMap<>();
-            level.put("name", l.name());
-            level.put("size", quantity(ByteSize.format(l.sizeBytes()), l.size()));
-            level.put("ways", quantity(l.ways(), l.waysSource()));
-            level.put("lineSize", quantity(ChaseRing.LINE, new Provenance(
-                    "the chase puts one pointer per 64-byte line; 64-byte lines on every x86 part (Intel SDM Vol. 3A 11.1;"
-                            + " AMD APM Vol. 2 7.1)", Provenance.Basis.PUBLISHED)));
-            level.put("latency", quantity((long) l.latency().value(), l.latency().provenance()));
-            level.put("replacement", quantity(l.replacement(), l.replacementSource()));
-            level.put("inclusion", quantity(l.inclusion(), l.inclusionSource()));
-            levels.add(level);
+            levels.add(new CpuModelFile.Level(l.name(),
+                    quantity(JsonNodeFactory.instance.textNode(ByteSize.format(l.sizeBytes())), l.size()),
+                    quantity(l.ways(), l.waysSource()),
+                    quantity(ChaseRing.LINE, new Provenance("the chase puts one pointer per 64-byte line; 64-byte lines"
+                            + " on every x86 part (Intel SDM Vol. 3A 11.1; AMD APM Vol. 2 7.1)", Provenance.Basis.PUBLISHED)),
+                    quantity((long) l.latency().value(), l.latency().provenance()),
+                    quantity(l.replacement(), l.replacementSource()),
+                    quantity(l.inclusion(), l.inclusionSource())));
         }
-        root.put("levels", levels);
-        root.put("memoryLatency", quantity((long) m.memoryLatency().value(), m.memoryLatency().provenance()));
-        root.put("memoryLevelParallelism", quantity(m.memoryLevelParallelism().value(),
-                m.memoryLevelParallelism().provenance()));
-        Map<String, Object> prefetchers = new LinkedHashMap<>();
-        prefetchers.put("nextLine", m.reference().prefetchers().nextLine());
-        prefetchers.put("adjacentPair", m.reference().prefetchers().adjacentPair());
-        prefetchers.put("source", "copied from model " + m.reference().id() + " (calibrate does not test prefetchers)");
-        root.put("prefetchers", prefetchers);
-        Map<String, Object> exits = new LinkedHashMap<>();
+        Map<String, Quantity<Number>> exits = new LinkedHashMap<>();
         for (Map.Entry<String, ExitCost> e : m.reference().exitBaseCycles().entrySet()) {
             Provenance p = e.getValue().provenance();
             exits.put(e.getKey(), quantity(e.getValue().cycles(), new Provenance("not measured by calibrate (no VM exits"
                     + " are timed); copied from model " + m.reference().id() + ": " + p.source(), p.basis())));
         }
-        root.put("exitBaseCycles", exits);
-        List<String> notes = new ArrayList<>();
-        notes.add("Latency curve (working set: ns per dependent load, lowest of the rounds' medians):");
+        CpuModelFile.PrefetcherSwitches prefetchers = new CpuModelFile.PrefetcherSwitches(
+                m.reference().prefetchers().nextLine(), m.reference().prefetchers().adjacentPair(),
+                "copied from model " + m.reference().id() + " (calibrate does not test prefetchers)");
+        return new CpuModelFile(m.id(), m.name(), m.vendor(), quantity(m.clockGhz().value(), m.clockGhz().provenance()),
+                levels, quantity((long) m.memoryLatency().value(), m.memoryLatency().provenance()),
+                quantity(m.memoryLevelParallelism().value(), m.memoryLevelParallelism().provenance()), prefetchers, exits,
+                notes(m));
+    }
+
+    private static JsonNode notes(CalibratedModel m) {
         StringBuilder curve = new StringBuilder();
         for (LatencyPoint p : m.calibration().curve()) {
             curve.append(curve.length() == 0 ? "" : ", ").append(ByteSize.format(p.bytes()))
                     .append(' ').append(String.format(Locale.ROOT, "%.2f", p.nanos()));
         }
+        ArrayNode notes = JsonNodeFactory.instance.arrayNode();
+        notes.add("Latency curve (working set: ns per dependent load, lowest of the rounds' medians):");
         notes.add(curve.toString());
-        root.put("notes", notes);
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write model JSON", e);
-        }
+        return notes;
     }
 
-    private static Map<String, Object> quantity(Object value, Provenance p) {
-        Map<String, Object> q = new LinkedHashMap<>();
-        q.put("value", value);
-        q.put("source", p.source());
-        q.put("basis", p.basis().name().toLowerCase(Locale.ROOT));
-        return q;
+    private static <T> Quantity<T> quantity(T value, Provenance p) {
+        return new Quantity<>(value, p.source(), p.basis());
     }
 }
