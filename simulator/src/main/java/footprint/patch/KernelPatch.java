@@ -115,7 +115,17 @@ public final class KernelPatch {
                         pieces.get(p).members()) + " (an #ifdef or inline struct moves as one); cannot write the patch");
             }
         }
-        // pieces naming no known member stay after the piece they followed (or first)
+        // A plain declaration the layout does not know is not a config choice: the source is another kernel.
+        for (int p = 0; p < pieces.size(); p++) {
+            SourceStruct.Piece piece = pieces.get(p);
+            if (!placed.contains(p) && !piece.conditional() && !piece.macro() && !piece.members().isEmpty()) {
+                throw new InputException(src.relativePath(), piece.line(), "struct " + change.struct() + ": member '"
+                        + String.join("', '", piece.members()) + "' is declared here but not in the layout files, so"
+                        + " they describe another kernel than this tree; give the layout of this tree's build (pahole"
+                        + " of its object) or the tree the layout came from");
+            }
+        }
+        // pieces naming no known member (blocks the config compiles out) stay after the piece they followed (or first)
         List<Integer> withOrphans = new ArrayList<>();
         for (int p = 0; p < pieces.size() && !placed.contains(p); p++) {
             withOrphans.add(p);

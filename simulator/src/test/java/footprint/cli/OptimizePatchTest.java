@@ -115,6 +115,21 @@ class OptimizePatchTest {
     }
 
     @Test
+    void aTreeOfAnotherKernelWithAMemberTheLayoutLacksIsRefusedNamingIt() throws Exception {
+        Path source = tree("newer");
+        Path header = source.resolve("include/linux/hot.h");
+        Files.writeString(header, Files.readString(header).replace("\tshort e;\n", "\tshort e;\n\tbool wants_to_run;\n"));
+        Path diff = tmp.resolve("newer.diff");
+        CliRun r = CliRun.of("optimize", "--trace", OptimizeCommandTest.resource("hot.trace"), "--layout",
+                OptimizeCommandTest.resource("hot.pahole"), "--struct", "hot", "--source", source.toString(), "--patch",
+                diff.toString());
+        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("include/linux/hot.h:14:").contains("'wants_to_run'").contains("another kernel")
+                .doesNotContain("Exception");
+        assertThat(diff).doesNotExist();
+    }
+
+    @Test
     void aTreeWithoutTheStructOrAPatchWithoutSourceIsABadInputAndNothingIsWritten() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty/include"));
         Path diff = tmp.resolve("never.diff");
