@@ -6,19 +6,22 @@
 # Not run in CI: a kernel object takes minutes, and the build needs
 #   apt-get install linux-source-6.1 build-essential bc bison flex libelf-dev libssl-dev dwarves
 #
-# usage: scripts/optimize-proof.sh DIFF PROPOSED.pahole STRUCT [OBJECT] [CONFIG] [TARBALL]
+# usage: scripts/optimize-proof.sh DIFF PROPOSED.pahole STRUCT[,STRUCT...] [OBJECT] [CONFIG] [TARBALL]
 #   DIFF           the file 'footprint optimize --source ... --patch DIFF' wrote
 #   PROPOSED       the file '--output PROPOSED' wrote in the same run
-#   STRUCT         a struct the diff re-orders (e.g. vcpu_vmx)
+#   STRUCT         the structs to check, e.g. vcpu_vmx,kvm_vcpu,kvm_vcpu_arch: every member at
+#                  every depth (nested structs expanded) is compared, offset and size
 #   OBJECT         the object to build (default arch/x86/kvm/vmx/vmx.o)
 #   CONFIG         the kernel config (default models/layouts/debian-6.1/debian-6.1-config-6.1.0-50-amd64)
 #   TARBALL        the source (default the newest /usr/src/linux-source-*.tar.xz)
-# Exit 0 when every member of STRUCT sits where footprint said, 1 when one differs.
+# KEEP=DIR keeps the patched, built tree in DIR (a second run with the same DIR skips the
+# unpacking and rebuilds only what the diff changed).
+# Exit 0 when every member of every STRUCT sits where footprint said, 1 when one differs.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 diff_file="$(realpath "$1")"
 proposed="$(realpath "$2")"
-struct="$3"
+structs="$3"
 object="${4:-arch/x86/kvm/vmx/vmx.o}"
 config="$(realpath "${5:-$here/models/layouts/debian-6.1/debian-6.1-config-6.1.0-50-amd64}")"
 tarball="${6:-$(ls /usr/src/linux-source-*.tar.xz | sort -V | tail -1)}"
@@ -27,21 +30,33 @@ for tool in make gcc pahole patch; do
 done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-echo "optimize-proof: unpacking $tarball" >&2
-tar -C "$work" -xf "$tarball"
-src="$(ls -d "$work"/linux-source-*)"
-(cd "$src" && patch -p1 < "$diff_file")
-cp "$config" "$src/.config"
-echo "optimize-proof: building $object (minutes)" >&2
-(cd "$src" && make olddefconfig >/dev/null && make -j"$(nproc)" modules_prepare >/dev/null && make "$object")
-pahole -E -C "$struct" "$src/$object" > "$work/built.pahole"
-"$here/footprint" layout "$work/built.pahole" --struct "$struct" | grep -E '/\* +[0-9]+ +[0-9]+ \*/' \
-  | sed -E 's/[[:space:]]+/ /g' > "$work/built.offsets"
-"$here/footprint" layout "$proposed" --struct "$struct" | grep -E '/\* +[0-9]+ +[0-9]+ \*/' \
-  | sed -E 's/[[:space:]]+/ /g' > "$work/predicted.offsets"
-if diff -u "$work/predicted.offsets" "$work/built.offsets"; then
-  echo "optimize-proof: struct $struct: the compiler put every member where footprint predicted"
-else
-  echo "optimize-proof: struct $struct: the compiled layout differs from the prediction (above)" >&2
-  exit 1
+tree="${KEEP:-$work/tree}"
+mkdir -p "$tree"
+if [[ ! -f "$tree/.footprint-proof-patched" ]]; then
+  echo "optimize-proof: unpacking $tarball" >&2
+  tar -C "$tree" -xf "$tarball"
+  src="$(ls -d "$tree"/linux-source-*)"
+  (cd "$src" && patch -p1 < "$diff_file")
+  cp "$config" "$src/.config"
+  touch "$tree/.footprint-proof-patched"
 fi
+src="$(ls -d "$tree"/linux-source-*)"
+echo "optimize-proof: building $object in $src (minutes)" >&2
+(cd "$src" && make olddefconfig >/dev/null && make -j"$(nproc)" modules_prepare >/dev/null && make "$object" >/dev/null)
+status=0
+offsets() { # FILE STRUCT: one line per member, its path, offset and size as footprint lays it out
+  "$here/footprint" layout "$1" --struct "$2" | grep -E '/\* +[0-9]+(: *[0-9]+)? +[0-9]+ \*/' | sed -E 's/[[:space:]]+/ /g'
+}
+for struct in ${structs//,/ }; do
+  pahole -E -C "$struct" "$src/$object" > "$work/built-$struct.pahole"
+  offsets "$work/built-$struct.pahole" "$struct" > "$work/built.offsets"
+  offsets "$proposed" "$struct" > "$work/predicted.offsets"
+  n="$(wc -l < "$work/predicted.offsets")"
+  if [[ "$n" -gt 0 ]] && diff -u "$work/predicted.offsets" "$work/built.offsets"; then
+    echo "optimize-proof: struct $struct: the compiler put all $n members where footprint predicted"
+  else
+    echo "optimize-proof: struct $struct: the compiled layout differs from the prediction (above)" >&2
+    status=1
+  fi
+done
+exit "$status"
