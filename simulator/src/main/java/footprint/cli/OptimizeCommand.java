@@ -2,6 +2,7 @@ package footprint.cli;
 
 import footprint.input.InputException;
 import footprint.layout.LayoutSet;
+import footprint.model.CpuModel;
 import footprint.optimize.Constraint;
 import footprint.optimize.ConstraintFile;
 import footprint.optimize.OptimizeText;
@@ -134,6 +135,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (model != null && patch == null) {
             throw new InputException("--model " + model + ": only the cover letter of --patch replays on a model");
         }
+        CpuModel cpu = patch == null ? null : PatchComparison.model(model);
         List<Constraint> constraints = new ArrayList<>();
         if (constraintsFile != null) {
             constraints.addAll(ConstraintFile.read(constraintsFile, set));
@@ -166,11 +168,11 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (patch != null) {
             LayoutSet proposed = LayoutSet.composeWith(layouts, result.paholeText(), "the proposed layout");
             diff = KernelPatch.of(source, result.report(), proposed);
-            String id = model != null ? model : PatchComparison.DEFAULT_MODEL;
-            err.println("footprint: replaying the current and the proposed layout on " + id + " for the cover letter");
+            err.println("footprint: replaying the current and the proposed layout on " + cpu.id()
+                    + " for the cover letter");
             err.flush();
             cover = CoverLetter.paragraph(result.report(), diff, PatchComparison.measure(read, set,
-                    String.join(" ", layouts.stream().map(Path::toString).toList()), proposed, id, allowMissing,
+                    String.join(" ", layouts.stream().map(Path::toString).toList()), proposed, cpu, allowMissing,
                     new ArrayList<>()));
         }
         if (output != null) {

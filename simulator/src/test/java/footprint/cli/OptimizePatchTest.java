@@ -275,5 +275,17 @@ class OptimizePatchTest {
         assertThat(noSource.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(noSource.err()).contains("--patch needs --source");
         assertThat(diff).doesNotExist();
+
+        CliRun noModel = CliRun.of("optimize", "--trace", OptimizeCommandTest.resource("hot.trace"), "--layout",
+                OptimizeCommandTest.resource("hot.pahole"), "--struct", "hot", "--source", tree("models").toString(),
+                "--patch", diff.toString(), "--model", "nosuch");
+        assertThat(noModel.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(noModel.err()).contains("unknown CPU model 'nosuch'").doesNotContain("ordering");
+        assertThat(diff).doesNotExist();
+
+        CliRun modelWithoutPatch = CliRun.of("optimize", "--trace", OptimizeCommandTest.resource("hot.trace"),
+                "--layout", OptimizeCommandTest.resource("hot.pahole"), "--struct", "hot", "--model", "zen4");
+        assertThat(modelWithoutPatch.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(modelWithoutPatch.err()).contains("only the cover letter of --patch");
     }
 }

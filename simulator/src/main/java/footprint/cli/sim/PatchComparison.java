@@ -39,13 +39,17 @@ public final class PatchComparison {
 
     private PatchComparison() {}
 
+    /** The bundled model {@code id} (or the default), read before the optimisation so that a wrong id fails at once. */
+    public static CpuModel model(String id) {
+        return CpuModels.find(CpuModels.defaultDirectory(), id != null ? id : DEFAULT_MODEL);
+    }
+
     /** {@code before} and {@code after} are the layouts of the whole trace (the proposal composed over the inputs). */
     public static CoverLetter.Measured measure(Trace trace, LayoutSet before, String beforeFiles, LayoutSet after,
-            String modelId, boolean allowMissing, List<String> warnings) {
+            CpuModel cpu, boolean allowMissing, List<String> warnings) {
         ReplayInputs a = ReplayInputs.bind(trace, before, "current", beforeFiles, allowMissing, warnings);
         ReplayInputs b = ReplayInputs.bind(trace, after, "proposed", "the proposed layout", allowMissing,
                 new ArrayList<>());
-        CpuModel cpu = CpuModels.find(CpuModels.defaultDirectory(), modelId);
         List<String> exitNames = new ArrayList<>();
         for (int e = 0; e < a.program().exitCount(); e++) {
             exitNames.add(a.program().exitName(e));
