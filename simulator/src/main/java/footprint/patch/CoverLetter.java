@@ -27,13 +27,12 @@ public final class CoverLetter {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Re-order the members of %s so that the fields the traced VM exits"
                 + " touch share cachelines; %d member(s) move. Replayed by footprint compare on %s (trace %s, %s):"
-                + " the exit mix touches %.2f lines of %s per exit with the current layout and %.2f with this one"
+                + " the exit mix touches %.2f cachelines per exit (all the trace's objects) with the current layout"
+                + " and %.2f with this one"
                 + " (a perfect packing of the touched bytes: %.2f); estimated cycles per exit %.1f -> %.1f, %+.1f"
                 + " (95%% interval %+.1f to %+.1f).",
                 String.join(", ", r.structs().stream().filter(s -> s.moved() > 0).map(s -> "struct " + s.struct())
-                        .toList()), r.moved(), m.model(), r.trace(), m.setup(), m.linesBefore(),
-                String.join(", ", r.objects().stream().map(OptimizeReport.ObjectSize::object).distinct().toList()),
-                m.linesAfter(), m.linesIdeal(), m.cyclesBefore(), m.cyclesAfter(), m.cyclesDiff(), m.ciLow(),
+                        .toList()), r.moved(), m.model(), r.trace(), m.setup(), m.linesBefore(), m.linesAfter(), m.linesIdeal(), m.cyclesBefore(), m.cyclesAfter(), m.cyclesDiff(), m.ciLow(),
                 m.ciHigh()));
         if (!r.constraints().isEmpty()) {
             b.append(" The layout keeps ").append(r.constraints().size()).append(" constraint(s) from the source (")

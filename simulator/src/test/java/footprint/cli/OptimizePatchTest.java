@@ -170,8 +170,8 @@ class OptimizePatchTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("pin hot.e 0  (arch/x86/kvm/hot.c:4)")
                 .contains("cover letter:").contains("Replayed by footprint compare on skylake-sp")
-                .containsPattern("the exit mix touches \\d+\\.\\d\\d lines of o per exit with the current layout"
-                        + " and \\d+\\.\\d\\d with this one")
+                .containsPattern("the exit mix touches \\d+\\.\\d\\d cachelines per exit \\(all the trace's objects\\)"
+                        + " with the current layout and \\d+\\.\\d\\d with this one")
                 .containsPattern("estimated cycles per exit \\d+\\.\\d -> \\d+\\.\\d, [-+]\\d+\\.\\d \\(95% interval")
                 // e (2 bytes at 0), d (8 at 8), a (8 at 16), c (1 at 24): the group ends at 25
                 .contains("kvm_struct_check() from kvm_init(): hot_hot, 4 members in 25 bytes");
