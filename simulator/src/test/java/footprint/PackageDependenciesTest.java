@@ -25,6 +25,8 @@ class PackageDependenciesTest {
             model   | footprint.sim footprint.compare footprint.report footprint.cli picocli
             units   | footprint picocli com
             address | footprint.sim footprint.compare footprint.report footprint.cli picocli
+            optimize | footprint.compare footprint.patch footprint.sim footprint.cli picocli
+            patch   | footprint.compare footprint.sim footprint.cli picocli
             """)
     void lowerPackagesDoNotImportHigherOnes(String pkg, String forbidden) throws IOException {
         Path dir = RepoFiles.resolve("simulator/src/main/java/footprint/" + pkg);

@@ -2,10 +2,13 @@ package footprint.cli;
 
 import footprint.input.InputException;
 import footprint.layout.LayoutSet;
+import footprint.model.CpuModel;
 import footprint.optimize.Constraint;
 import footprint.optimize.ConstraintFile;
 import footprint.optimize.OptimizeText;
 import footprint.optimize.WholeOptimization;
+import footprint.cli.sim.PatchComparison;
+import footprint.patch.CoverLetter;
 import footprint.patch.KernelPatch;
 import footprint.patch.SourceConstraints;
 import footprint.patch.SourceStruct;
@@ -98,8 +101,15 @@ public final class OptimizeCommand implements Callable<Integer> {
     Path source;
 
     @Option(names = "--patch", paramLabel = "DIFF",
-            description = "with --source: write a unified diff (patch -p1 in the tree) that moves the declarations")
+            description = "with --source: write a unified diff (patch -p1 in the tree) that moves the declarations, "
+                    + "brackets the touched members with __cacheline_group_begin/end and asserts the group from an "
+                    + "init function (Linux 6.8+), and print a cover-letter paragraph with compare's numbers")
     Path patch;
+
+    @Option(names = "--model", paramLabel = "ID",
+            description = "with --patch: the CPU model the cover letter's comparison replays on (default "
+                    + PatchComparison.DEFAULT_MODEL + ")")
+    String model;
 
     @Option(names = "--allow-missing", description = "warn about and skip accesses that do not resolve, instead of failing")
     boolean allowMissing;
@@ -122,6 +132,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (patch != null && source == null) {
             throw new InputException("--patch needs --source DIR (the kernel tree the diff applies to)");
         }
+        if (model != null && patch == null) {
+            throw new InputException("--model " + model + ": only the cover letter of --patch replays on a model");
+        }
+        CpuModel cpu = patch == null ? null : PatchComparison.model(model);
         List<Constraint> constraints = new ArrayList<>();
         if (constraintsFile != null) {
             constraints.addAll(ConstraintFile.read(constraintsFile, set));
@@ -149,9 +163,18 @@ public final class OptimizeCommand implements Callable<Integer> {
                     err.flush();
                 });
         warnings.forEach(w -> err.println("footprint: " + w));
-        KernelPatch.Result diff = patch == null ? null : KernelPatch.of(source, result.report(),
-                KernelPatch.hotSpans(LayoutSet.composeWith(layouts, result.paholeText(), "the proposed layout"),
-                        result.report()));
+        KernelPatch.Result diff = null;
+        String cover = null;
+        if (patch != null) {
+            LayoutSet proposed = LayoutSet.composeWith(layouts, result.paholeText(), "the proposed layout");
+            diff = KernelPatch.of(source, result.report(), proposed);
+            err.println("footprint: replaying the current and the proposed layout on " + cpu.id()
+                    + " for the cover letter");
+            err.flush();
+            cover = CoverLetter.paragraph(result.report(), diff, PatchComparison.measure(read, set,
+                    String.join(" ", layouts.stream().map(Path::toString).toList()), proposed, cpu, allowMissing,
+                    new ArrayList<>()));
+        }
         if (output != null) {
             ReportFile.write(output, result.paholeText());
             err.println("footprint: wrote " + output);
@@ -162,11 +185,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         out.print(format.json() ? ReportJson.write(result.report()) : OptimizeText.table(result.report()));
         if (diff != null && !format.json()) {
-            out.print("\ncover letter:\n" + diff.cover() + "\n");
-            if (!diff.asserts().isEmpty()) {
-                out.print("\nfor the structs' init functions (e.g. vmx_init, kvm_init):\n\t"
-                        + String.join("\n\t", diff.asserts()) + "\n");
-            }
+            out.print("\ncover letter:\n" + cover + "\n");
         }
         out.flush();
         return 0;

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A unified diff ({@code patch -p1} in the source tree) that puts the members of each re-ordered
@@ -24,24 +24,64 @@ import java.util.Set;
  * with its comment, an {@code #ifdef} block, an inline struct. Pieces that declare no member the
  * layout knows (a block the config leaves out) stay after the piece they followed. Where
  * {@code include/linux/cache.h} defines {@code __cacheline_group_begin}, the touched members are
- * bracketed by a group of that name, and the matching {@code CACHELINE_ASSERT_GROUP_*} lines are
- * returned for the struct's init function. Refuses what it cannot move safely.
+ * bracketed by a group of that name, and the diff adds the matching {@code CACHELINE_ASSERT_GROUP_*}
+ * lines to a check function called from an init function of the code that owns the struct, as
+ * net/ipv4/tcp.c does with tcp_struct_check() from tcp_init(). Refuses what it cannot move or guard
+ * safely.
  */
 public final class KernelPatch {
-    /** The diff, the assert lines to add to the init functions, and the cover-letter paragraph. */
-    public record Result(String diff, List<String> asserts, String cover) {
+    /** The diff, whether the tree has cacheline groups (Linux 6.8+), and the groups the diff guards. */
+    public record Result(String diff, boolean grouped, List<Guard> guards) {
         public Result {
-            asserts = List.copyOf(asserts);
+            guards = List.copyOf(guards);
         }
     }
 
+    /**
+     * One cacheline group the diff adds: its struct and name, the members asserted in it, its size in
+     * bytes in the proposed layout (what CACHELINE_ASSERT_GROUP_SIZE allows), and the check function
+     * holding the asserts, in {@code file}, called from {@code caller}.
+     */
+    public record Guard(String struct, String group, List<String> members, long size, String file, String function,
+            String caller) {
+        public Guard {
+            members = List.copyOf(members);
+        }
+    }
+
+    /**
+     * Where the asserts of a struct declared under {@code headers} go: a check function in
+     * {@code file} called from {@code caller}. Each struct is guarded by the code that owns it rather
+     * than all in vmx.c: kvm_vcpu is generic and built for every architecture, kvm_vcpu_arch for both
+     * vendor modules, so their asserts in vmx.c would not fail a kvm-amd or arm64 build that breaks
+     * the group. The callers run once when the module loads: vmx_init() (next to its other
+     * build-time checks, KVM_SANITY_CHECK_VM_STRUCT_SIZE and vmx_check_vmcs12_offsets()),
+     * svm_init(), kvm_x86_init() (the module_init of kvm.ko) and kvm_init(), which already states the
+     * layout of kvm_vcpu in its usercopy window. kvm_init() is not __init, so its check is not either.
+     */
+    private record CheckSite(String headers, String file, String caller, String function, boolean init) {}
+
+    private static final List<CheckSite> SITES = List.of(
+            new CheckSite("arch/x86/kvm/vmx/", "arch/x86/kvm/vmx/vmx.c", "vmx_init", "vmx_struct_check", true),
+            new CheckSite("arch/x86/kvm/svm/", "arch/x86/kvm/svm/svm.c", "svm_init", "svm_struct_check", true),
+            new CheckSite("arch/x86/", "arch/x86/kvm/x86.c", "kvm_x86_init", "kvm_x86_struct_check", true),
+            new CheckSite("include/", "virt/kvm/kvm_main.c", "kvm_init", "kvm_struct_check", false),
+            new CheckSite("virt/kvm/", "virt/kvm/kvm_main.c", "kvm_init", "kvm_struct_check", false));
+    /** A local declaration at the top of a function body: {@code int r, cpu;}, {@code struct desc_ptr dt;}. */
+    private static final Pattern LOCAL = Pattern.compile("^\\t(const |unsigned |signed |struct |enum )*"
+            + "[a-z_][a-z0-9_]*( \\**[a-z_][a-z0-9_]*(\\[[^]]*\\])?,?)+;$");
+    /** A build-time check statement, which the call to the check function joins. */
+    private static final Pattern BUILD_CHECK = Pattern.compile("^\\t(BUILD_BUG_ON|KVM_SANITY_CHECK_\\w*|static_assert)\\s*\\(.*;$");
+
     private KernelPatch() {}
 
-    public static Result of(Path root, OptimizeReport report, Map<String, Long> hotBytes) {
+    /** The diff against the tree at {@code root} for {@code report}, with group sizes from {@code proposed} (its layout). */
+    public static Result of(Path root, OptimizeReport report, LayoutSet proposed) {
         boolean groups = hasCachelineGroups(root);
         Map<String, List<String>> perFile = new LinkedHashMap<>();
         Map<String, List<String>> original = new LinkedHashMap<>();
-        List<String> asserts = new ArrayList<>();
+        List<Guard> guards = new ArrayList<>();
+        Map<CheckSite, List<String>> asserts = new LinkedHashMap<>();
         for (OptimizeReport.StructChange change : report.structs()) {
             if (change.moved() == 0) {
                 continue;
@@ -52,25 +92,27 @@ public final class KernelPatch {
             original.putIfAbsent(file, src.text());
             // the file may already hold an earlier struct's new order: read the struct from the edited text
             SourceStruct now = SourceStruct.in(root, root.resolve(file), text, change.struct());
-            List<String> body = reorder(now, change, groups);
+            Body body = reorder(now, change, groups);
             List<String> next = new ArrayList<>(text.subList(0, now.open() + 1));
-            next.addAll(body);
+            next.addAll(body.lines());
             next.addAll(text.subList(now.close(), text.size()));
             perFile.put(file, next);
-            if (groups && !change.hot().isEmpty()) {
-                String group = change.struct() + "_hot";
-                for (String m : change.order()) {
-                    if (change.hot().contains(m) && !m.startsWith("__anon")) {
-                        asserts.add("CACHELINE_ASSERT_GROUP_MEMBER(struct " + change.struct() + ", " + group + ", " + m
-                                + ");");
-                    }
-                }
-                Long size = hotBytes.get(change.struct());
-                if (size != null) {
-                    asserts.add("CACHELINE_ASSERT_GROUP_SIZE(struct " + change.struct() + ", " + group + ", " + size
-                            + ");");
-                }
+            if (groups && !body.group().isEmpty()) {
+                CheckSite site = site(now);
+                Guard guard = guard(now, change, body, proposed, site);
+                guards.add(guard);
+                asserts.computeIfAbsent(site, s -> new ArrayList<>()).addAll(assertLines(now, guard));
             }
+        }
+        for (Map.Entry<CheckSite, List<String>> e : asserts.entrySet()) {
+            CheckSite site = e.getKey();
+            Path c = root.resolve(site.file());
+            if (!perFile.containsKey(site.file())) {
+                List<String> text = read(c);
+                original.put(site.file(), text);
+                perFile.put(site.file(), text);
+            }
+            perFile.put(site.file(), withCheck(c, perFile.get(site.file()), site, e.getValue()));
         }
         StringBuilder diff = new StringBuilder();
         for (Map.Entry<String, List<String>> e : perFile.entrySet()) {
@@ -79,11 +121,149 @@ public final class KernelPatch {
                     DiffUtils.diff(before, e.getValue()), 3);
             lines.forEach(l -> diff.append(l).append('\n'));
         }
-        return new Result(diff.toString(), asserts, cover(report, groups));
+        return new Result(diff.toString(), groups, guards);
     }
 
+    private static CheckSite site(SourceStruct src) {
+        String header = src.relativePath();
+        return SITES.stream().filter(s -> header.startsWith(s.headers())).findFirst()
+                .orElseThrow(() -> new InputException(header, src.open() + 1, "struct " + src.name() + ": no init"
+                        + " function known for the CACHELINE_ASSERT_GROUP_* lines of a struct declared here (known: "
+                        + String.join(", ", SITES.stream().map(s -> s.headers() + " -> " + s.caller() + "()")
+                                .toList()) + ")"));
+    }
+
+    /**
+     * The group in the proposed layout: the begin marker (zero bytes, byte-aligned) sits where the
+     * member before the group ends, the end marker where the group's last member ends.
+     */
+    private static Guard guard(SourceStruct src, OptimizeReport.StructChange change, Body body, LayoutSet proposed,
+            CheckSite site) {
+        StructLayout layout = proposed.find(change.struct()).orElseThrow();
+        long firstBit = Long.MAX_VALUE;
+        long endBit = 0;
+        for (Member m : layout.members()) {
+            if (body.group().contains(m.name())) {
+                firstBit = Math.min(firstBit, m.startBit());
+                endBit = Math.max(endBit, m.endBit());
+            }
+        }
+        long beginBit = 0;
+        for (Member m : layout.members()) {
+            if (!body.group().contains(m.name()) && m.startBit() < firstBit) {
+                beginBit = Math.max(beginBit, m.endBit());
+            }
+        }
+        long size = (endBit + 7) / 8 - (beginBit + 7) / 8;
+        List<String> members = change.order().stream()
+                .filter(m -> change.hot().contains(m) && !m.startsWith(Member.ANON_PREFIX)).toList();
+        return new Guard(change.struct(), change.struct() + "_hot", members, size, site.file(), site.function(),
+                site.caller());
+    }
+
+    /**
+     * The asserts of one group; a member declared in an #if block is asserted inside the same
+     * directives. The size holds for the build the layout came from: the bundled layouts are x86-64
+     * ones, and kvm_main.c is built for every architecture, whose kvm_vcpu_arch differs; so the size
+     * assert is made for CONFIG_X86_64 only.
+     */
+    private static List<String> assertLines(SourceStruct src, Guard g) {
+        List<String> out = new ArrayList<>();
+        out.add("\t/* struct " + g.struct() + ": " + g.members().size() + " touched members, " + g.size()
+                + " bytes */");
+        List<String> open = List.of();
+        for (String m : g.members()) {
+            SourceStruct.Piece piece = src.pieces().stream().filter(p -> p.members().contains(m)).findFirst()
+                    .orElseThrow();
+            List<String> condition = piece.condition(m).orElseThrow(() -> new InputException(src.relativePath(),
+                    piece.line(), "struct " + src.name() + ": member '" + m + "' is declared in an #else or #elif"
+                    + " branch; its group assert cannot be conditioned the same way"));
+            if (!condition.equals(open)) {
+                open.forEach(c -> out.add("#endif"));
+                out.addAll(condition);
+                open = condition;
+            }
+            out.add("\tCACHELINE_ASSERT_GROUP_MEMBER(struct " + g.struct() + ", " + g.group() + ", " + m + ");");
+        }
+        open.forEach(c -> out.add("#endif"));
+        out.add("#ifdef CONFIG_X86_64");
+        out.add("\tCACHELINE_ASSERT_GROUP_SIZE(struct " + g.struct() + ", " + g.group() + ", " + g.size() + ");");
+        out.add("#endif");
+        return out;
+    }
+
+    /**
+     * {@code text} of {@code file} with the check function before {@code site.caller()}'s definition
+     * (and the comment above it), and a call to it after the caller's local declarations and
+     * build-time checks.
+     */
+    private static List<String> withCheck(Path file, List<String> text, CheckSite site, List<String> asserts) {
+        Pattern definition = Pattern.compile("^[a-z_].*\\b" + Pattern.quote(site.caller()) + "\\s*\\([^;]*$");
+        int def = -1;
+        for (int i = 0; i < text.size() && def < 0; i++) {
+            if (definition.matcher(text.get(i)).find()) {
+                def = i;
+            }
+        }
+        int open = def;
+        while (open >= 0 && open < text.size() && !text.get(open).equals("{")) {
+            open++;
+        }
+        if (def < 0 || open >= text.size() || open > def + 3) {
+            throw new InputException(file, 0, "no definition of " + site.caller() + "() to call the group asserts"
+                    + " from (a function whose body opens with '{' on a line of its own)");
+        }
+        int call = open + 1;
+        while (call < text.size() && LOCAL.matcher(text.get(call)).matches()) {
+            call++;
+        }
+        if (call > open + 1 && call < text.size() && text.get(call).isEmpty()) {
+            call++;
+        }
+        boolean afterChecks = false;
+        while (call < text.size() && BUILD_CHECK.matcher(text.get(call)).matches()) {
+            call++;
+            afterChecks = true;
+        }
+        int above = def;
+        if (above > 0 && text.get(above - 1).strip().endsWith("*/")) {
+            while (above > 0 && !text.get(above - 1).strip().startsWith("/*")) {
+                above--;
+            }
+            above--;
+        }
+        List<String> out = new ArrayList<>(text.subList(0, above));
+        out.add("/*");
+        out.add(" * Fail the build when a member leaves its cacheline group or a group grows: the");
+        out.add(" * groups hold the fields the most frequent VM exits touch, packed into few lines.");
+        out.add(" */");
+        out.add("static void " + (site.init() ? "__init " : "") + site.function() + "(void)");
+        out.add("{");
+        out.addAll(asserts);
+        out.add("}");
+        out.add("");
+        out.addAll(text.subList(above, call));
+        out.add("\t" + site.function() + "();");
+        if (!afterChecks && !text.get(call).isEmpty()) {
+            out.add("");
+        }
+        out.addAll(text.subList(call, text.size()));
+        return out;
+    }
+
+    private static List<String> read(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new InputException(file, 0, "cannot read the file that calls the group asserts: " + e.getMessage());
+        }
+    }
+
+    /** A struct body in the proposed order, and the members its cacheline group brackets (empty without one). */
+    record Body(List<String> lines, Set<String> group) {}
+
     /** The struct body (between the braces) in the proposed order. */
-    static List<String> reorder(SourceStruct src, OptimizeReport.StructChange change, boolean groups) {
+    static Body reorder(SourceStruct src, OptimizeReport.StructChange change, boolean groups) {
         List<SourceStruct.Piece> pieces = src.pieces();
         Map<String, Integer> pieceOf = new LinkedHashMap<>();
         for (int p = 0; p < pieces.size(); p++) {
@@ -146,7 +326,11 @@ public final class KernelPatch {
             }
         }
         List<String> out = new ArrayList<>();
+        Set<String> group = new HashSet<>();
         for (int k = 0; k < withOrphans.size(); k++) {
+            if (groups && k >= firstHot && k <= lastHot) {
+                group.addAll(pieces.get(withOrphans.get(k)).members());
+            }
             if (groups && k == firstHot) {
                 out.add("\t__cacheline_group_begin(" + change.struct() + "_hot);");
             }
@@ -155,27 +339,7 @@ public final class KernelPatch {
                 out.add("\t__cacheline_group_end(" + change.struct() + "_hot);");
             }
         }
-        return out;
-    }
-
-    /** Per re-ordered struct: bytes from its first touched member's start to its last one's end, as laid out in {@code set}. */
-    public static Map<String, Long> hotSpans(LayoutSet set, OptimizeReport report) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (OptimizeReport.StructChange c : report.structs()) {
-            StructLayout s = set.find(c.struct()).orElseThrow();
-            long from = Long.MAX_VALUE;
-            long to = 0;
-            for (Member m : s.members()) {
-                if (c.hot().contains(m.name())) {
-                    from = Math.min(from, m.offset());
-                    to = Math.max(to, m.offset() + m.size());
-                }
-            }
-            if (to > 0) {
-                out.put(c.struct(), to - from);
-            }
-        }
-        return out;
+        return new Body(out, group);
     }
 
     /** Whether the tree's include/linux/cache.h defines the cacheline group markers (Linux 6.8+). */
@@ -186,26 +350,5 @@ public final class KernelPatch {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String cover(OptimizeReport r, boolean groups) {
-        StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Re-order the members of %s so that the fields the traced VM exits"
-                + " touch share cachelines. Measured with footprint on %s: the exits touch %.2f lines of %s per"
-                + " exit (weighted by the exit mix) with the current layout and %.2f with this one; a perfect"
-                + " packing of the touched bytes would need %.2f. %d member(s) move.",
-                String.join(", ", r.structs().stream().filter(s -> s.moved() > 0)
-                        .map(s -> "struct " + s.struct()).toList()),
-                r.trace(), r.linesBefore(), String.join(", ", r.objects().stream()
-                        .map(OptimizeReport.ObjectSize::object).toList()), r.linesAfter(), r.idealLines(), r.moved()));
-        if (!r.constraints().isEmpty()) {
-            b.append(" The layout keeps ").append(r.constraints().size()).append(" constraint(s) from the source (")
-                    .append(String.join("; ", r.constraints().stream().map(c -> c.rule() + " at " + c.origin())
-                            .toList())).append(").");
-        }
-        b.append(groups ? " The touched members are bracketed by __cacheline_group_begin/end so that the asserts"
-                + " below catch a later patch that moves one out." : " This tree has no __cacheline_group_begin"
-                + " (Linux 6.8+), so the grouping is not guarded.");
-        return b.toString();
     }
 }

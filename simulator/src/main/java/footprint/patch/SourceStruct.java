@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,12 +22,22 @@ import java.util.stream.Stream;
 public final class SourceStruct {
     /**
      * One movable piece: its lines, the members it declares, and how: inside an {@code #if} block, or
-     * by a macro ({@code DECLARE_BITMAP(name, n)}: the member is taken to be the first argument).
+     * by a macro whose expansion the parser does not know (the member is taken to be the first
+     * argument). {@code conditions} gives, for each member of an {@code #if} block, the directives
+     * that enclose its declaration, outermost first; a member in an {@code #else} or {@code #elif}
+     * branch has none there, as copying the directive would not reproduce its condition.
      */
-    public record Piece(List<String> lines, List<String> members, int line, boolean conditional, boolean macro) {
+    public record Piece(List<String> lines, List<String> members, int line, boolean conditional, boolean macro,
+            Map<String, List<String>> conditions) {
         public Piece {
             lines = List.copyOf(lines);
             members = List.copyOf(members);
+            conditions = Map.copyOf(conditions);
+        }
+
+        /** The directives a copy of a statement about {@code member} must sit in; empty when it is unconditional. */
+        public Optional<List<String>> condition(String member) {
+            return conditional ? Optional.ofNullable(conditions.get(member)) : Optional.of(List.of());
         }
     }
 
@@ -37,6 +50,12 @@ public final class SourceStruct {
     private static final Pattern FUNCTION_POINTER = Pattern.compile("\\(\\s*\\*\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)");
     private static final Pattern MACRO_ARG = Pattern.compile("^\\s*[A-Z_][A-Z0-9_]*\\s*\\(\\s*([a-z_][A-Za-z0-9_]*)\\s*[,)]");
     private static final Pattern MACRO = Pattern.compile("^\\s*[A-Z_][A-Z0-9_]*\\s*\\(");
+    /**
+     * Kernel macros that expand to exactly one member named by their first argument
+     * ({@code DECLARE_BITMAP(name, bits)} is {@code unsigned long name[BITS_TO_LONGS(bits)]}): the line
+     * moves like any declaration. Other macros may declare several members or none, so they stay put.
+     */
+    private static final Pattern ONE_MEMBER_MACRO = Pattern.compile("^(DECLARE_BITMAP|DECLARE_HASHTABLE)\\s*\\(");
 
     private final Path root;
     private final Path file;
@@ -143,7 +162,7 @@ public final class SourceStruct {
             String t = line.strip();
             if (t.startsWith("};") || t.startsWith("}") && depth(line) < 0 && t.endsWith(";")) {
                 if (!pending.isEmpty()) {
-                    pieces.add(new Piece(pending, List.of(), i + 1 - pending.size(), false, false));
+                    pieces.add(new Piece(pending, List.of(), i + 1 - pending.size(), false, false, Map.of()));
                 }
                 return new SourceStruct(root, file, name, lines, open, i, pieces);
             }
@@ -157,6 +176,7 @@ public final class SourceStruct {
             List<String> body = new ArrayList<>(pending);
             pending.clear();
             List<String> members = new ArrayList<>();
+            Map<String, List<String>> conditions = new HashMap<>();
             boolean conditional = t.startsWith("#if");
             boolean macro = false;
             if (conditional) {
@@ -180,13 +200,27 @@ public final class SourceStruct {
                     }
                 }
                 int braces = 0;
+                // the enclosing directives; null for a branch (#else, #elif) whose condition a copy would lose
+                List<String> enclosing = new ArrayList<>();
                 for (String l : body) {
                     String s = stripComment(l).strip();
                     braces += depth(l);
+                    if (s.startsWith("#if")) {
+                        enclosing.add(s);
+                    } else if (s.startsWith("#el") && !enclosing.isEmpty()) {
+                        enclosing.set(enclosing.size() - 1, null);
+                    } else if (s.startsWith("#endif") && !enclosing.isEmpty()) {
+                        enclosing.remove(enclosing.size() - 1);
+                    }
                     if (braces == 0 && !s.startsWith("#") && !s.startsWith("*") && s.endsWith(";")) {
-                        String m = s.startsWith("}") && s.equals("};") ? "__anon" + anonymous++ : declared(s);
-                        if (m != null) {
+                        List<String> names = s.startsWith("}") && s.equals("};") ? List.of("__anon" + anonymous++)
+                                : s.indexOf(',') >= 0 && !s.contains("(") ? declaredList(file, first, name, s)
+                                : Stream.ofNullable(declared(s)).toList();
+                        for (String m : names) {
                             members.add(m);
+                            if (!enclosing.contains(null)) {
+                                conditions.put(m, List.copyOf(enclosing));
+                            }
                         }
                     }
                 }
@@ -217,28 +251,13 @@ public final class SourceStruct {
                 } else if (d.startsWith("__cacheline_group_")) {
                     macro = true; // a group marker: a zero-size member that declares nothing the layout knows
                 } else if (MACRO.matcher(d).find()) {
-                    macro = true;
+                    macro = !ONE_MEMBER_MACRO.matcher(d).find();
                     Matcher arg = MACRO_ARG.matcher(d);
                     if (arg.find()) {
                         members.add(arg.group(1));
                     }
                 } else if (d.indexOf(',') >= 0 && !d.contains("(")) {
-                    // u16 fs_sel, gs_sel, ldt_sel;
-                    String[] parts = d.substring(0, d.lastIndexOf(';')).split(",");
-                    String firstName = declared(parts[0] + ";");
-                    if (firstName == null) {
-                        throw new InputException(file, first + 1, "struct " + name + ": cannot read the member"
-                                + " names from '" + d + "'");
-                    }
-                    members.add(firstName);
-                    for (int k = 1; k < parts.length; k++) {
-                        String more = declared(parts[k].strip() + ";");
-                        if (more == null) {
-                            throw new InputException(file, first + 1, "struct " + name + ": cannot read the member"
-                                    + " names from '" + d + "'");
-                        }
-                        members.add(more);
-                    }
+                    members.addAll(declaredList(file, first, name, d));
                 } else {
                     String m = declared(d);
                     if (m == null) {
@@ -248,7 +267,7 @@ public final class SourceStruct {
                     members.add(m);
                 }
             }
-            pieces.add(new Piece(body, members, first + 1, conditional, macro));
+            pieces.add(new Piece(body, members, first + 1, conditional, macro, conditions));
         }
     }
 
@@ -273,6 +292,22 @@ public final class SourceStruct {
         String s = line.replaceAll("/\\*.*?\\*/", "");
         int c = s.indexOf("//");
         return c >= 0 ? s.substring(0, c) : s;
+    }
+
+    /** The members of a declaration of several ({@code u16 fs_sel, gs_sel, ldt_sel;}) at 0-based line {@code index}. */
+    private static List<String> declaredList(Path file, int index, String struct, String declaration) {
+        String d = stripComment(declaration).strip();
+        List<String> out = new ArrayList<>();
+        String[] parts = d.substring(0, d.lastIndexOf(';')).split(",");
+        for (int k = 0; k < parts.length; k++) {
+            String m = declared(parts[k].strip() + ";");
+            if (m == null) {
+                throw new InputException(file, index + 1, "struct " + struct + ": cannot read the member names from '"
+                        + d + "'");
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     /** The member a declaration names, or null. */
