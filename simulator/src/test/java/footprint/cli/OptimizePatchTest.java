@@ -25,18 +25,8 @@ class OptimizePatchTest {
     Path tmp;
 
     private Path tree(String name) throws IOException {
-        Path from = Path.of(OptimizeCommandTest.resource("src"));
         Path to = tmp.resolve(name);
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        copy(Path.of(OptimizeCommandTest.resource("src")), to);
         return to;
     }
 

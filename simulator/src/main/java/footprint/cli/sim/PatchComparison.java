@@ -15,7 +15,7 @@ import footprint.sim.CostModel;
 import footprint.sim.GuestModel;
 import footprint.sim.GuestPattern;
 import footprint.sim.HierarchyCache;
-import footprint.sim.Metric;
+import footprint.sim.Metrics;
 import footprint.sim.Placement;
 import footprint.sim.PlacementKind;
 import footprint.sim.Replicates;
@@ -56,15 +56,15 @@ public final class PatchComparison {
         }
         ModelUnderTest model = new ModelUnderTest(CostModel.of(cpu, exitNames), HierarchyCache.factory(cpu));
         int exits = Replicates.exitsEach(CompareCommand.DEFAULT_EXITS, REPLICATES);
-        GuestModel guest = GuestModel.synthetic(ReplayOptions.size("guest", CompareCommand.DEFAULT_GUEST_WS), 500,
-                GuestPattern.UNIFORM);
+        GuestModel guest = GuestModel.synthetic(ReplayOptions.size("guest", CompareCommand.DEFAULT_GUEST_WS),
+                ReplayOptions.DEFAULT_GUEST_ACCESSES, GuestPattern.UNIFORM);
         ComparisonSetup setup = new ComparisonSetup(a.program(), b.program(), (s, n) -> a.stream().iterator(n, s),
                 List.of(model), REPLICATES, exits, SEED, new Placement(PlacementKind.SLAB, Map.of()), guest, List.of(),
-                500, GuestPattern.UNIFORM, 0, Map.of(), Map.of());
+                ReplayOptions.DEFAULT_GUEST_ACCESSES, GuestPattern.UNIFORM, 0, Map.of(), Map.of());
         ComparisonReport report = Comparison.run(setup, trace.source(), "", List.of(), List.of(), p -> { });
         ModelComparison m = report.models().get(0);
         ExitComparison mix = m.mix();
-        PairedDiff cycles = mix.metric(new Metric(Metric.Kind.ESTIMATED_CYCLES, null));
+        PairedDiff cycles = mix.metric(Metrics.ESTIMATED);
         ComparisonReport.Settings s = report.settings();
         String how = String.format(Locale.ROOT, "%d replicates of %d exits, seed %d, %s placement, guest %s",
                 s.replicates(), s.exits(), s.seed(), s.placement(), s.guest());

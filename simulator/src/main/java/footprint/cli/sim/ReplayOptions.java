@@ -50,7 +50,10 @@ public final class ReplayOptions {
     @Option(names = "--guest-ws", paramLabel = "SIZE", description = "Synthetic guest working set, e.g. 24k, 1M (default: simulate none, compare 32k).")
     String guestWorkingSet;
 
-    @Option(names = "--guest-accesses", defaultValue = "500", paramLabel = "N",
+    /** Guest accesses between two exits unless --guest-accesses says otherwise. */
+    static final int DEFAULT_GUEST_ACCESSES = 500;
+
+    @Option(names = "--guest-accesses", defaultValue = "" + DEFAULT_GUEST_ACCESSES, paramLabel = "N",
             description = "Guest accesses between two exits (default ${DEFAULT-VALUE}).")
     int guestAccesses;
 
