@@ -101,7 +101,8 @@ rm "$work/applied.diff"
 
 # One line per member, nested ones included: path, offset, size, bit offset, bit size; the
 # struct's own size first. The zero-size markers __cacheline_group_begin/end (Linux 6.8+) that
-# the diff adds are not members of the prediction: they are listed apart (markers).
+# the diff adds are not members of the prediction: they are listed apart, each struct's own
+# (markers).
 members() { # $1: struct, rest: pahole files
   local s="$1"; shift
   "$here/footprint" layout "$@" --struct "$s" --format json | jq -r '
@@ -114,7 +115,7 @@ members() { # $1: struct, rest: pahole files
 }
 markers() { # $1: struct, $2: pahole file
   "$here/footprint" layout "$2" --struct "$1" --format json | jq -r '
-    [.. | objects | select(has("name") and (.name | startswith("__cacheline_group_")))
+    [.members[] | select(.name | startswith("__cacheline_group_"))
       | "\(.name | ltrimstr("__cacheline_group_")) at \(.offset)"] | join(", ")'
 }
 
@@ -130,7 +131,7 @@ for s in "${structs[@]}"; do
   n=$(($(wc -l < "$work/$s.built") - 1))
   total=$((total + n))
   # members the diff moved in the compiled object: the patch did something to this struct
-  m=$(diff <(sort "$work/$s.shipped") <(sort "$work/$s.built") | grep -c '^>' || true)
+  m=$(diff <(sort "$work/$s.shipped") <(sort "$work/$s.built") | grep '^> ' | grep -vc '^> sizeof ' || true)
   moved=$((moved + m))
   if diff -U0 "$work/$s.predicted" "$work/$s.built" > "$work/$s.diff"; then
     echo "struct $s: $n members, every one where footprint predicted ($m of them at another offset than in the unpatched build)"
