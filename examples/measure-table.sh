@@ -4,13 +4,14 @@
 # README's main example (Linux 7.2 vcpu_vmx grouped-scalars reorder, VMX trace) and for what
 # 'optimize --object vmx' proposes for the same object, at guest working sets 0, 64k, 256k, 1m
 # and 4m, and prints the table:
-# measured difference (cycles per exit, after - before, 95% half-width over rounds), predicted
-# difference on the calibrated model, their ratio, and the same with the memory-level
+# measured difference (cycles per exit, after - before, 95% half-width over rounds), timed with the
+# guest phase (predicted: estimated cycles) and the exit alone (predicted: the exit's own stall),
+# predicted difference on the calibrated model, their ratio, and the same with the memory-level
 # parallelism that best fits the measurements, which it writes as DIR/calibrated-fit.json; where a
 # measured difference is inside its noise, the smallest MLP that keeps the prediction (stalls
 # undivided / MLP) within the measurement's 95% interval.
 #   usage: examples/measure-table.sh [DIR] [ROUNDS]    (DIR default: a new temporary folder)
-# Needs python3 for the table. About 10 minutes on a 2-core machine with the default 8 rounds.
+# Needs python3 for the table. About 15 minutes on a 2-core machine with the default 8 rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-$(mktemp -d)}"
@@ -38,17 +39,21 @@ python3 - "$dir" <<'PY'
 import json, re, sys
 d = sys.argv[1]
 rows = []
+timed = {"WITH_GUEST": "with the guest", "EXIT_ALONE": "exit alone"}
 for name, label in (("reorder", "7.2 vcpu_vmx reorder"), ("optimize", "7.2 optimize --object vmx")):
     m = json.load(open(f"{d}/results/measure-{name}.json"))
-    clock, mlp = m["clockGhz"], m["modelMlp"]
+    mlp = m["modelMlp"]
     for p in m["points"]:
-        meas, half = p["diffNanos"] * clock, p["diffHalfWidthNanos"] * clock
-        rows.append((label, p["guestBytes"], meas, half, p["predictedDiffCycles"], p["predictedDiffCyclesMlp1"]))
+        for t in (p["withGuest"], p["exitAlone"]):
+            clock = t["clockGhz"]
+            meas, half = t["diffNanos"] * clock, t["diffHalfWidthNanos"] * clock
+            rows.append((label, p["guestBytes"], timed[t["timing"]], meas, half, t["predictedDiffCycles"],
+                         t["predictedDiffCyclesMlp1"]))
 # The MLP that fits: least squares of measured ~ predicted(MLP 1) / MLP over the rows whose
 # measured difference exceeds its noise and has the sign of a prediction of at least one cycle.
-fit = [r for r in rows if abs(r[2]) > r[3] and abs(r[5]) >= 1 and (r[2] > 0) == (r[5] > 0)]
-num = sum(r[5] * r[5] for r in fit)
-den = sum(r[5] * r[2] for r in fit)
+fit = [r for r in rows if abs(r[3]) > r[4] and abs(r[6]) >= 1 and (r[3] > 0) == (r[6] > 0)]
+num = sum(r[6] * r[6] for r in fit)
+den = sum(r[6] * r[3] for r in fit)
 implied = num / den if fit and den != 0 else float("nan")
 def size(b):
     for u, s in ((1 << 20, "m"), (1 << 10, "k")):
@@ -59,6 +64,10 @@ def ratio(a, b):
     # A prediction under half a cycle is no difference: a ratio to it says nothing.
     return f"{a / b:.2f}" if b == b and abs(b) >= 0.5 else "-"
 print(f"calibrated model: clock {clock:.2f} GHz, memory-level parallelism {mlp:.2f} (measured, {d}/calibrated.json)")
+against = [r for r in rows if abs(r[3]) > r[4]]
+print(f"rows whose measured difference exceeds its noise: {len(against)} of {len(rows)}"
+      + "".join(f"; {r[0]}, {size(r[1])}, {r[2]}: sign {'agrees' if (r[3] > 0) == (r[5] > 0) else 'DISAGREES'}"
+                f" with the calibrated prediction" for r in against if abs(r[5]) >= 0.5))
 if fit:
     print(f"MLP implied by the measurements (least squares over {len(fit)} rows): {implied:.2f}")
 else:
@@ -73,21 +82,21 @@ def at_least(meas, half, pred1):
         return "-"
     return f">= {abs(pred1) / (abs(meas) + half):.1f}"
 fitted = f" predicted, MLP {implied:.2f} | ratio |" if fit else ""
-print(f"| example | guest ws | measured diff (cycles/exit) | predicted, calibrated (MLP {mlp:.2f}) | ratio | predicted, MLP 1 | MLP the measurement allows |{fitted}")
-print("|---|---|---|---|---|---|---|" + ("---|---|" if fit else ""))
-for label, ws, meas, half, pred, pred1 in rows:
+print(f"| example | guest ws | timed | measured diff (cycles/exit) | predicted, calibrated (MLP {mlp:.2f}) | ratio | predicted, MLP 1 | MLP the measurement allows |{fitted}")
+print("|---|---|---|---|---|---|---|---|" + ("---|---|" if fit else ""))
+for label, ws, how, meas, half, pred, pred1 in rows:
     noise = " (below noise)" if abs(meas) <= half else ""
     adj = pred1 / implied if implied == implied and implied != 0 else float("nan")
     tail = f" {adj:+.1f} | {ratio(meas, adj)} |" if fit else ""
-    print(f"| {label} | {size(ws)} | {meas:+.1f} +/- {half:.1f}{noise} | {pred:+.1f} | {ratio(meas, pred)} | {pred1:+.1f} | {at_least(meas, half, pred1)} |{tail}")
+    print(f"| {label} | {size(ws)} | {how} | {meas:+.1f} +/- {half:.1f}{noise} | {pred:+.1f} | {ratio(meas, pred)} | {pred1:+.1f} | {at_least(meas, half, pred1)} |{tail}")
 if fit:
     model = json.load(open(f"{d}/calibrated.json"))
     model["id"] = "calibrated-fit"
     model["memoryLevelParallelism"] = {
         "value": round(max(1.0, implied), 2),
-        "source": f"fitted by examples/measure-table.sh: footprint measure differences (README reorder and optimize --object vmx"
-                  f" --object vmx proposal, guest 0-4m) against simulate with undivided stalls; least squares over {len(fit)} rows"
-                  f" gives {implied:.2f} (the model needs at least 1)",
+        "source": f"fitted by examples/measure-table.sh: footprint measure differences (README reorder and optimize"
+                  f" --object vmx proposal, guest 0-4m, timed with the guest and the exit alone) against simulate with"
+                  f" undivided stalls; least squares over {len(fit)} rows gives {implied:.2f} (the model needs at least 1)",
         "basis": "measured"}
     json.dump(model, open(f"{d}/calibrated-fit.json", "w"), indent=2)
     print(f"\nwrote {d}/calibrated-fit.json (memoryLevelParallelism {model['memoryLevelParallelism']['value']})")

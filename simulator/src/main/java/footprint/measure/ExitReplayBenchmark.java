@@ -22,10 +22,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The harness of {@code footprint measure}: nanoseconds per VM exit when the exit's field
  * accesses run as real loads and stores on the objects laid out as the simulator places them,
- * with the synthetic guest's accesses in between (one operation = one guest phase + one exit).
- * Sample mode times every operation on its own: on a machine with more runnable threads than
- * cores an average over an iteration counts the time the thread was descheduled, the median of
- * the sampled operations mostly does not.
+ * with the synthetic guest's accesses in between. Two timings: {@link #exit} times the guest
+ * phase and the exit together (one operation = one guest phase + one exit, what a vCPU pays);
+ * {@link #exitAlone} runs the guest phase outside the timed region and times the exit's own
+ * accesses, so that the guest's random misses, thousands of cycles that vary from one exit to
+ * the next, do not bury a difference of a few lines. Sample mode times every operation on its
+ * own: on a machine with more runnable threads than cores an average over an iteration counts
+ * the time the thread was descheduled, the median of the sampled operations mostly does not.
  *
  * <p>It lives in the simulator module, built with the JMH annotation processor, so that
  * {@code footprint measure} can run it from footprint.jar through JMH's Runner; the benchmarks
@@ -39,53 +42,69 @@ import org.openjdk.jmh.annotations.Warmup;
  * their guest in the same pages, and the iteration results, split by side, give a paired
  * difference free of what changes from one fork to the next.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 public class ExitReplayBenchmark {
-    /** A plan file written by {@code footprint measure}; empty: the bundled README example. */
-    @Param({""})
-    public String plan;
+    /** The plans, their replayers over one guest memory, and the side this iteration replays. */
+    @State(Scope.Thread)
+    public static class Sides {
+        /** A plan file written by {@code footprint measure}; empty: the bundled README example. */
+        @Param({""})
+        public String plan;
 
-    /** The other side's plan file; empty: every iteration replays {@link #plan}. */
-    @Param({""})
-    public String other;
+        /** The other side's plan file; empty: every iteration replays {@link #plan}. */
+        @Param({""})
+        public String other;
 
-    private NativeMemory guest;
-    private ExitReplayer[] sides;
-    private ExitReplayer replayer;
-    private int iteration;
+        private NativeMemory guest;
+        private ExitReplayer[] replayers;
+        ExitReplayer replayer;
+        private int iteration;
 
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        ReplayPlan first = plan.isEmpty() ? BundledExample.plan() : ReplayPlan.read(Path.of(plan));
-        guest = ExitReplayer.guestMemory(first);
-        if (other.isEmpty()) {
-            sides = new ExitReplayer[] {new ExitReplayer(first, guest)};
-        } else {
-            ReplayPlan second = ReplayPlan.read(Path.of(other));
-            if (second.guestBytes() != first.guestBytes() || second.guestAccesses() != first.guestAccesses()) {
-                throw new IllegalArgumentException("the two plans run different guests");
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            ReplayPlan first = plan.isEmpty() ? BundledExample.plan() : ReplayPlan.read(Path.of(plan));
+            guest = ExitReplayer.guestMemory(first);
+            if (other.isEmpty()) {
+                replayers = new ExitReplayer[] {new ExitReplayer(first, guest)};
+            } else {
+                ReplayPlan second = ReplayPlan.read(Path.of(other));
+                if (second.guestBytes() != first.guestBytes() || second.guestAccesses() != first.guestAccesses()) {
+                    throw new IllegalArgumentException("the two plans run different guests");
+                }
+                replayers = new ExitReplayer[] {new ExitReplayer(first, guest), new ExitReplayer(second, guest)};
             }
-            sides = new ExitReplayer[] {new ExitReplayer(first, guest), new ExitReplayer(second, guest)};
+        }
+
+        @Setup(Level.Iteration)
+        public void nextSide() {
+            replayer = replayers[AlternatingSides.side(iteration++) % replayers.length];
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            for (ExitReplayer r : replayers) {
+                r.close();
+            }
+            if (guest != null) {
+                guest.close();
+            }
         }
     }
 
-    @Setup(Level.Iteration)
-    public void nextSide() {
-        replayer = sides[AlternatingSides.side(iteration++) % sides.length];
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        for (ExitReplayer r : sides) {
-            r.close();
-        }
-        if (guest != null) {
-            guest.close();
+    /**
+     * The guest phase before each timed exit of {@link #exitAlone}. JMH runs an invocation-level
+     * setup outside the timed region; its warning about timestamp overhead applies (tens of ns per
+     * exit), but the overhead is the same on both sides of a pair and cancels in the difference.
+     */
+    @State(Scope.Thread)
+    public static class GuestBetweenExits {
+        @Setup(Level.Invocation)
+        public void run(Sides sides) {
+            sides.replayer.guestPhase();
         }
     }
 
@@ -95,13 +114,20 @@ public class ExitReplayBenchmark {
      */
     public static final int EXITS_PER_SAMPLE = 16;
 
+    /** Guest phase and exit, {@value #EXITS_PER_SAMPLE} times. */
     @Benchmark
     @OperationsPerInvocation(EXITS_PER_SAMPLE)
-    public long exit() {
+    public long exit(Sides sides) {
         long s = 0;
         for (int i = 0; i < EXITS_PER_SAMPLE; i++) {
-            s += replayer.replayNext();
+            s += sides.replayer.replayNext();
         }
         return s;
+    }
+
+    /** One exit's accesses, after a guest phase that is not timed. */
+    @Benchmark
+    public long exitAlone(Sides sides, GuestBetweenExits guest) {
+        return sides.replayer.exitNext();
     }
 }

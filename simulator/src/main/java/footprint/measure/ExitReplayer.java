@@ -66,10 +66,20 @@ public final class ExitReplayer implements AutoCloseable {
 
     /** One guest phase and the next exit of the sequence (wrapping around); returns the sink. */
     public long replayNext() {
-        long s = sink;
+        guestPhase();
+        return exitNext();
+    }
+
+    /** The guest's accesses between two exits (none without a guest). */
+    public void guestPhase() {
         if (guestAccesses > 0) {
-            s = guestPhase(s);
+            sink = runGuest(sink);
         }
+    }
+
+    /** The next exit's accesses of the sequence (wrapping around); returns the sink. */
+    public long exitNext() {
+        long s = sink;
         int e = sequence[position];
         if (++position == sequence.length) {
             position = 0;
@@ -81,7 +91,7 @@ public final class ExitReplayer implements AutoCloseable {
         return s;
     }
 
-    private long guestPhase(long s) {
+    private long runGuest(long s) {
         long r = state;
         for (int i = 0; i < guestAccesses; i++) {
             r += GOLDEN_GAMMA;

@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs {@link ExitReplayBenchmark} through JMH's Runner in a forked JVM: on two plans at once,
- * alternating iterations ({@link #paired}), for the paired difference; or on one plan with the
+ * alternating iterations ({@link #paired}), for the paired difference of one {@link Timing}; or on one plan with the
  * perf profiler ({@link #run}), for L1D misses per exit, which perf counts over a whole fork.
  */
 public final class JmhReplay {
@@ -37,17 +37,15 @@ public final class JmhReplay {
 
     /**
      * One fork timing both plans, iterations alternating (the warm-up ones too, so both sides are
-     * compiled and warm); each iteration's score is the median ns per exit of its samples, which a
-     * sample that was descheduled or met a safepoint does not move (the mean does, by hundreds of ns
-     * on a loaded host).
+     * compiled and warm); each iteration's score is {@link Timing#score}.
      */
-    public AlternatingSides.Fork paired(Path before, Path after) throws RunnerException {
-        ChainedOptionsBuilder b = options(before).param("other", after.toAbsolutePath().toString());
+    public AlternatingSides.Fork paired(Path before, Path after, Timing timing) throws RunnerException {
+        ChainedOptionsBuilder b = options(before, timing).param("other", after.toAbsolutePath().toString());
         RunResult r = only(new Runner(b.build()).run(), before);
         List<Double> scores = new ArrayList<>();
         for (BenchmarkResult fork : r.getBenchmarkResults()) {
             for (IterationResult it : fork.getIterationResults()) {
-                scores.add(it.getPrimaryResult().getStatistics().getPercentile(50));
+                scores.add(timing.score(it.getPrimaryResult().getStatistics()));
             }
         }
         return AlternatingSides.split(scores, warmupIterations);
@@ -55,14 +53,14 @@ public final class JmhReplay {
 
     /** L1D misses per exit on one plan, by JMH's perfnorm profiler (NaN when it gives none). */
     public double l1dMissesPerExit(Path plan) throws RunnerException {
-        ChainedOptionsBuilder b = options(plan).addProfiler("perfnorm", "events=" + L1D_MISSES);
+        ChainedOptionsBuilder b = options(plan, Timing.WITH_GUEST).addProfiler("perfnorm", "events=" + L1D_MISSES);
         Result<?> m = only(new Runner(b.build()).run(), plan).getSecondaryResults().get(L1D_MISSES);
         return m == null ? Double.NaN : m.getScore();
     }
 
-    private ChainedOptionsBuilder options(Path plan) {
+    private ChainedOptionsBuilder options(Path plan, Timing timing) {
         return new OptionsBuilder()
-                .include(Pattern.quote(ExitReplayBenchmark.class.getName()) + "\\.exit$")
+                .include(Pattern.quote(ExitReplayBenchmark.class.getName() + "." + timing.benchmark()) + "$")
                 .param("plan", plan.toAbsolutePath().toString())
                 .forks(1)
                 .warmupIterations(warmupIterations)

@@ -1,45 +1,8 @@
 package footprint.measure;
 
-import java.util.List;
-
 /**
- * One guest working set of a measurement: both sides on the real CPU (ns per exit of each round,
- * a round being one fork that times both sides in alternating iterations), the paired difference
- * after - before in ns and in cycles at the model's clock with its 95% half-width (over rounds;
- * over the iteration pairs of the one fork when there is one round), and what the simulator
- * predicts for the same settings: the difference in estimated cycles under the model's
- * memory-level parallelism, and with stalls not divided (MLP 1), from which {@link #impliedMlp()}
- * follows.
+ * One guest working set of a measurement: both sides timed with the guest phase and with the
+ * exit alone, and L1D misses per exit from perf where it counts them (NaN otherwise).
  */
-public record MeasuredPoint(long guestBytes, List<Double> beforeNanos, List<Double> afterNanos,
-                            double beforeMean, double afterMean, double diffNanos,
-                            double diffHalfWidthNanos, double clockGhz, double predictedDiffCycles,
-                            double predictedDiffCyclesMlp1, double l1dMissesBefore, double l1dMissesAfter) {
-    public MeasuredPoint {
-        beforeNanos = List.copyOf(beforeNanos);
-        afterNanos = List.copyOf(afterNanos);
-    }
-
-    public double diffCycles() {
-        return diffNanos * clockGhz;
-    }
-
-    public double diffHalfWidthCycles() {
-        return diffHalfWidthNanos * clockGhz;
-    }
-
-    /** The measured difference lies inside its own 95% interval around 0. */
-    public boolean belowNoise() {
-        return Math.abs(diffNanos) <= diffHalfWidthNanos;
-    }
-
-    /** Measured over predicted difference (NaN when the prediction is 0). */
-    public double ratio() {
-        return predictedDiffCycles == 0 ? Double.NaN : diffCycles() / predictedDiffCycles;
-    }
-
-    /** The MLP that makes the prediction equal the measurement: undivided stalls over the measured difference. */
-    public double impliedMlp() {
-        return diffCycles() == 0 ? Double.NaN : predictedDiffCyclesMlp1 / diffCycles();
-    }
-}
+public record MeasuredPoint(long guestBytes, TimedPair withGuest, TimedPair exitAlone, double l1dMissesBefore,
+                            double l1dMissesAfter) {}

@@ -2,6 +2,7 @@ package footprint.measure;
 
 import footprint.units.ByteSize;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints a {@link Measurement}: settings, then one row per guest working set. */
@@ -21,16 +22,21 @@ public final class MeasurementText {
         }
         out.println("  " + m.perfNote());
         out.println("cycles per exit = ns x clock; diff = after - before, paired within each fork (95% half-width"
-                + " over rounds); predicted = simulate's estimated cycles, after - before");
-        out.printf(Locale.ROOT, "  %-8s %18s %18s %22s %10s %10s %8s %9s%n", "guest", "before ns/exit", "after ns/exit",
-                "diff cycles", "predicted", "pred MLP1", "ratio", "impl.MLP");
+                + " over rounds)");
+        out.println("with the guest: one operation is the guest phase and the exit; predicted = simulate's estimated"
+                + " cycles (base, the exit's stall, the guest's extra stall)");
+        out.println("exit alone: the guest phase runs untimed before each exit; predicted = simulate's host stall cycles");
+        out.printf(Locale.ROOT, "  %-8s %-14s %16s %16s %22s %10s %10s %8s %9s%n", "guest", "timed", "before ns/exit",
+                "after ns/exit", "diff cycles", "predicted", "pred MLP1", "ratio", "impl.MLP");
         for (MeasuredPoint p : m.points()) {
-            out.printf(Locale.ROOT, "  %-8s %18s %18s %22s %+10.1f %+10.1f %8s %9s%s%n", ByteSize.format(p.guestBytes()),
-                    String.format(Locale.ROOT, "%.1f", p.beforeMean()),
-                    String.format(Locale.ROOT, "%.1f", p.afterMean()),
-                    String.format(Locale.ROOT, "%+.1f +/- %.1f", p.diffCycles(), p.diffHalfWidthCycles()),
-                    p.predictedDiffCycles(), p.predictedDiffCyclesMlp1(), number(p.ratio()), number(p.impliedMlp()),
-                    p.belowNoise() ? "  below the noise" : "");
+            for (TimedPair t : List.of(p.withGuest(), p.exitAlone())) {
+                out.printf(Locale.ROOT, "  %-8s %-14s %16s %16s %22s %+10.1f %+10.1f %8s %9s%s%n",
+                        ByteSize.format(p.guestBytes()), t.timing() == Timing.WITH_GUEST ? "with the guest" : "exit alone",
+                        String.format(Locale.ROOT, "%.1f", t.beforeMean()), String.format(Locale.ROOT, "%.1f", t.afterMean()),
+                        String.format(Locale.ROOT, "%+.1f +/- %.1f", t.diffCycles(), t.diffHalfWidthCycles()),
+                        t.predictedDiffCycles(), t.predictedDiffCyclesMlp1(), number(t.ratio()), number(t.impliedMlp()),
+                        t.belowNoise() ? "  below the noise" : "");
+            }
             if (!Double.isNaN(p.l1dMissesBefore())) {
                 out.printf(Locale.ROOT, "           L1D misses per exit: before %.2f, after %.2f%n", p.l1dMissesBefore(),
                         p.l1dMissesAfter());

@@ -9,6 +9,8 @@ import footprint.input.InputException;
 import footprint.measure.AlternatingSides;
 import footprint.measure.JmhReplay;
 import footprint.measure.MeasuredPoint;
+import footprint.measure.TimedPair;
+import footprint.measure.Timing;
 import footprint.measure.Measurement;
 import footprint.measure.MeasurementText;
 import footprint.measure.PerfCounters;
@@ -33,8 +35,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.PrimitiveIterator;
 import java.util.concurrent.Callable;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -157,10 +161,10 @@ public final class MeasureCommand implements Callable<Integer> {
         try {
             for (long ws : sweep) {
                 GuestModel guest = GuestModel.synthetic(ws, replay.guestAccesses, GuestPattern.UNIFORM);
-                double predicted = predict(a, basesAfter, cpu, guest, exits, seed, false)
-                        - predict(b, basesBefore, cpu, guest, exits, seed, false);
-                double predicted1 = predict(a, basesAfter, cpu, guest, exits, seed, true)
-                        - predict(b, basesBefore, cpu, guest, exits, seed, true);
+                Prediction predicted = predict(a, basesAfter, cpu, guest, exits, seed, false)
+                        .minus(predict(b, basesBefore, cpu, guest, exits, seed, false));
+                Prediction predicted1 = predict(a, basesAfter, cpu, guest, exits, seed, true)
+                        .minus(predict(b, basesBefore, cpu, guest, exits, seed, true));
                 Path planB = tmp.resolve("before-" + ws + ".plan");
                 Path planA = tmp.resolve("after-" + ws + ".plan");
                 ReplayPlan.of(b.program(), basesBefore, sequence, guest, seed).write(planB);
@@ -223,7 +227,7 @@ public final class MeasureCommand implements Callable<Integer> {
                         + " half the available memory (%s)", ByteSize.format(arena), ByteSize.format(ws), ByteSize.format(available)));
             }
             double accesses = accessesPerExit(b.program(), sample) + (ws > 0 ? replay.guestAccesses : 0);
-            totalMillis += (long) rounds * jmh.estimatedMillis(accesses * 2.0, exits);
+            totalMillis += (long) rounds * Timing.values().length * jmh.estimatedMillis(accesses * 2.0, exits);
         }
         if (totalMillis > MAX_MILLIS) {
             throw new InputException(String.format(Locale.ROOT, "this would run for about %.1f hours (%d exits x %d rounds"
@@ -248,8 +252,23 @@ public final class MeasureCommand implements Callable<Integer> {
         return (double) sum / Math.max(1, sequence.length);
     }
 
-    /** Mean estimated cycles per exit of the mix; with {@code undivided} the stalls are not divided by the model's MLP. */
-    private static double predict(ReplayInputs in, long[] bases, CpuModel cpu, GuestModel guest, int exits, long seed,
+    /**
+     * What the simulator predicts per exit of the mix, in cycles: the whole estimate (base, the
+     * exit's own stall and the extra stall of the guest after it), which {@link Timing#WITH_GUEST}
+     * measures, and the exit's own stall, which {@link Timing#EXIT_ALONE} measures.
+     */
+    private record Prediction(double estimated, double hostStall) {
+        Prediction minus(Prediction other) {
+            return new Prediction(estimated - other.estimated, hostStall - other.hostStall);
+        }
+
+        double of(Timing timing) {
+            return timing == Timing.WITH_GUEST ? estimated : hostStall;
+        }
+    }
+
+    /** The mix's prediction; with {@code undivided} the stalls are not divided by the model's MLP. */
+    private static Prediction predict(ReplayInputs in, long[] bases, CpuModel cpu, GuestModel guest, int exits, long seed,
                                   boolean undivided) {
         List<String> names = new ArrayList<>();
         for (int e = 0; e < in.program().exitCount(); e++) {
@@ -259,28 +278,20 @@ public final class MeasureCommand implements Callable<Integer> {
         CostModel cost = undivided ? new CostModel(c.modelId(), c.levelNames(), 1.0, c.baseCycles(), c.baseBasis()) : c;
         SimulationRun run = SimulationRun.run(in.program(), bases, HierarchyCache.factory(cpu), cost, guest,
                 (s, n) -> in.stream().iterator(n, s), exits, seed, ReplayProgress.silent());
-        List<ExitSummary> rows = run.summaries();
-        return rows.get(rows.size() - 1).metric(Metrics.ESTIMATED).mean();
+        ExitSummary mix = run.summaries().get(run.summaries().size() - 1);
+        return new Prediction(mix.metric(Metrics.ESTIMATED).mean(), mix.metric(Metrics.HOST_STALL).mean());
     }
 
-    private MeasuredPoint measure(JmhReplay jmh, Path planB, Path planA, long ws, double clock, double predicted,
-                                  double predicted1, boolean countMisses, Progress progress) throws Exception {
-        List<Double> bN = new ArrayList<>();
-        List<Double> aN = new ArrayList<>();
-        double[] diffs = new double[rounds];
-        List<Double> pairs = new ArrayList<>();
+    private MeasuredPoint measure(JmhReplay jmh, Path planB, Path planA, long ws, double clock, Prediction predicted,
+                                  Prediction predicted1, boolean countMisses, Progress progress) throws Exception {
+        Map<Timing, List<AlternatingSides.Fork>> forks = new EnumMap<>(Timing.class);
         for (int r = 0; r < rounds; r++) {
-            progress.accept(String.format(Locale.ROOT, "guest %s, round %d of %d: before and after",
-                    ByteSize.format(ws), r + 1, rounds));
-            AlternatingSides.Fork fork = jmh.paired(planB, planA);
-            bN.add(fork.beforeNanos());
-            aN.add(fork.afterNanos());
-            diffs[r] = fork.diffNanos();
-            pairs = fork.pairDiffs();
+            progress.accept(String.format(Locale.ROOT, "guest %s, round %d of %d: before and after, with the guest"
+                    + " phase and the exit alone", ByteSize.format(ws), r + 1, rounds));
+            for (Timing t : Timing.values()) {
+                forks.computeIfAbsent(t, k -> new ArrayList<>()).add(jmh.paired(planB, planA, t));
+            }
         }
-        // Rounds are independent forks; with one round its iteration pairs are the only spread there is.
-        double[] spread = rounds >= 2 ? diffs : pairs.stream().mapToDouble(Double::doubleValue).toArray();
-        double half = halfWidth(spread);
         double missB = Double.NaN;
         double missA = Double.NaN;
         if (countMisses) {
@@ -288,8 +299,21 @@ public final class MeasureCommand implements Callable<Integer> {
             missB = jmh.l1dMissesPerExit(planB);
             missA = jmh.l1dMissesPerExit(planA);
         }
-        double diff = Arrays.stream(diffs).average().orElse(Double.NaN);
-        return new MeasuredPoint(ws, bN, aN, avg(bN), avg(aN), diff, half, clock, predicted, predicted1, missB, missA);
+        return new MeasuredPoint(ws, pair(Timing.WITH_GUEST, forks, clock, predicted, predicted1),
+                pair(Timing.EXIT_ALONE, forks, clock, predicted, predicted1), missB, missA);
+    }
+
+    private TimedPair pair(Timing t, Map<Timing, List<AlternatingSides.Fork>> forks, double clock, Prediction predicted,
+                           Prediction predicted1) {
+        List<AlternatingSides.Fork> rounds = forks.get(t);
+        List<Double> bN = rounds.stream().map(AlternatingSides.Fork::beforeNanos).toList();
+        List<Double> aN = rounds.stream().map(AlternatingSides.Fork::afterNanos).toList();
+        double[] diffs = rounds.stream().mapToDouble(AlternatingSides.Fork::diffNanos).toArray();
+        // Rounds are independent forks; with one round its iteration pairs are the only spread there is.
+        double[] spread = diffs.length >= 2 ? diffs
+                : rounds.get(0).pairDiffs().stream().mapToDouble(Double::doubleValue).toArray();
+        return new TimedPair(t, bN, aN, avg(bN), avg(aN), Arrays.stream(diffs).average().orElse(Double.NaN),
+                halfWidth(spread), clock, predicted.of(t), predicted1.of(t));
     }
 
     /** 95% half-width of the mean of {@code v} (Student's t). */
