@@ -108,10 +108,6 @@ public record CalibratedModel(String id, String name, String vendor, Calibration
                 p == null ? Provenance.Basis.GUESSED : p.basis());
     }
 
-    static String name(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     private static double round2(double v) {
         return Math.round(v * 100) / 100.0;
     }

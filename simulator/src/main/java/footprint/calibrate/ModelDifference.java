@@ -48,6 +48,6 @@ public record ModelDifference(String field, double calibrated, double reference,
 
     private static String basis(CpuModel ref, String field) {
         Provenance p = ref.provenance().get(field);
-        return p == null ? "?" : CalibratedModel.name(p.basis());
+        return p == null ? "?" : p.basis().word();
     }
 }

@@ -13,6 +13,11 @@ public record Provenance(String source, Basis basis) {
         /** No source found; a stated estimate. */
         GUESSED,
         /** Measured on the machine by {@code footprint calibrate}; the source gives the command, date and CPU. */
-        MEASURED
+        MEASURED;
+
+        /** As model files write it: {@code measured}. */
+        public String word() {
+            return ModelJson.word(this);
+        }
     }
 }

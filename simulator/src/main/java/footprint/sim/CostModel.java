@@ -31,7 +31,7 @@ public record CostModel(String modelId, List<String> levelNames, double memoryLe
         for (String e : exitNames) {
             ExitCost cost = model.exitCost(e);
             base.put(e, cost.cycles());
-            basis.put(e, cost.provenance().basis().name().toLowerCase(java.util.Locale.ROOT));
+            basis.put(e, cost.provenance().basis().word());
         }
         return new CostModel(model.id(), model.levels().stream().map(LevelModel::name).toList(),
                 model.memoryLevelParallelism(), base, basis);

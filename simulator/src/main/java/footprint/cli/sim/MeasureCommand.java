@@ -181,7 +181,7 @@ public final class MeasureCommand implements Callable<Integer> {
         }
         Measurement m = new Measurement("footprint " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 replay.trace.toString(), replay.placement, seed, exits, rounds, WARMUP, MEASURE, iterationMillis, cpu.id(),
-                cpu.file(), note, cpu.clockGhz(), clockSource == null ? "?" : clockSource.basis().name().toLowerCase(Locale.ROOT),
+                cpu.file(), note, cpu.clockGhz(), clockSource == null ? "?" : clockSource.basis().word(),
                 cpu.memoryLevelParallelism(), perfNote, points);
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
