@@ -14,7 +14,10 @@
 #   STRUCT     the structs to check (default: every struct PROPOSED defines at top level, the
 #              ones the diff re-orders and the ones it holds unchanged)
 # environment:
-#   OBJECT     the object to build (default arch/x86/kvm/vmx/vmx.o)
+#   OBJECT     the objects to build, space-separated (default arch/x86/kvm/vmx/vmx.o); the first is
+#              the one pahole reads, the others are built to compile the diff's other files, e.g.
+#              the CACHELINE_ASSERT_GROUP_* checks it adds to x86.c and kvm_main.c:
+#              OBJECT="arch/x86/kvm/vmx/vmx.o arch/x86/kvm/kvm.o"
 #   CONFIG     the kernel config (default models/layouts/debian-6.1/debian-6.1-config-6.1.0-50-amd64)
 #   TARBALL    the source (default the newest /usr/src/linux-source-*.tar.xz)
 #   LAYOUTS    the pahole files the proposal was computed from (space-separated, optional): the
@@ -41,7 +44,8 @@ else
   mapfile -t structs < <(sed -nE 's/^struct ([A-Za-z0-9_]+) \{.*/\1/p' "$proposed")
   [[ ${#structs[@]} -gt 0 ]] || die "$proposed: defines no struct"
 fi
-object="${OBJECT:-arch/x86/kvm/vmx/vmx.o}"
+read -r -a objects <<< "${OBJECT:-arch/x86/kvm/vmx/vmx.o}"
+object="${objects[0]}"
 config="$(realpath "${CONFIG:-$here/models/layouts/debian-6.1/debian-6.1-config-6.1.0-50-amd64}")"
 [[ -f $config ]] || die "$config: no such file"
 tarball="${TARBALL:-$(ls /usr/src/linux-source-*.tar.xz 2>/dev/null | sort -V | tail -1)}"
@@ -87,8 +91,8 @@ echo "optimize-proof: make olddefconfig modules_prepare (-j$jobs; minutes the fi
 
 struct_list="$(IFS=,; echo "${structs[*]}")"
 build_and_dump() { # $1: the dump to write
-  echo "optimize-proof: building $object" >&2
-  (cd "$src" && make -s -j"$jobs" "$object")
+  echo "optimize-proof: building ${objects[*]}" >&2
+  (cd "$src" && make -s -j"$jobs" "${objects[@]}")
   pahole -E -C "$struct_list" "$src/$object" > "$1"
 }
 build_and_dump "$work/before.pahole"
@@ -122,7 +126,7 @@ markers() { # $1: struct, $2: pahole file
 status=0
 total=0
 moved=0
-echo "optimize-proof: $tarball, config $(basename "$config"), object $object"
+echo "optimize-proof: $tarball, config $(basename "$config"), object(s) ${objects[*]} (pahole of $object)"
 echo "optimize-proof: diff $diff_file, proposal $proposed"
 for s in "${structs[@]}"; do
   members "$s" "$proposed" > "$work/$s.predicted"
