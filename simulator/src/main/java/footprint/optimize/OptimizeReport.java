@@ -24,13 +24,19 @@ public record OptimizeReport(String trace, List<StructChange> structs, List<Obje
         sharing = List.copyOf(sharing);
     }
 
-    /** One target struct: sizes, members moved (and which), the proposed order and the members the trace touches. */
+    /**
+     * One target struct: sizes, members moved (and which), the proposed order, the members the
+     * trace touches, and of those the ones the order packs together: small or mostly touched ones,
+     * not a large member of which an exit touches a few bytes (a nested struct, an array), which
+     * sits next to the packed ones.
+     */
     public record StructChange(String struct, long sizeBefore, long sizeAfter, int moved, List<String> movedMembers,
-            List<String> order, List<String> hot) {
+            List<String> order, List<String> hot, List<String> packed) {
         public StructChange {
             movedMembers = List.copyOf(movedMembers);
             order = List.copyOf(order);
             hot = List.copyOf(hot);
+            packed = List.copyOf(packed);
         }
     }
 

@@ -270,7 +270,7 @@ public final class WholeOptimization {
                 structs.add(new OptimizeReport.StructChange(n.name, set.find(n.name).orElseThrow().size(),
                         afterSet.find(n.name).orElseThrow().size(), Churn.moved(space, n.id, current, proposal),
                         Churn.movedNames(space, n.id, current, proposal),
-                        ProposedLayout.names(n, proposal), hotNames(n, heat)));
+                        ProposedLayout.names(n, proposal), hotNames(n, heat, false), hotNames(n, heat, true)));
             }
         }
         List<OptimizeReport.Respected> respected = constraints.applicable().stream()
@@ -280,10 +280,11 @@ public final class WholeOptimization {
                 Shares.round(unconstrained), FalseSharing.of(before, after));
     }
 
-    private static List<String> hotNames(OrderSpace.Node n, UnitHeat heat) {
+    /** The members of the touched units of {@code n}; with {@code packedOnly}, of those the order packs. */
+    private static List<String> hotNames(OrderSpace.Node n, UnitHeat heat, boolean packedOnly) {
         List<String> out = new ArrayList<>();
         for (int u = 0; u < n.units.size(); u++) {
-            if (heat.hot(n.id, u)) {
+            if (heat.hot(n.id, u) && (!packedOnly || heat.mostlyHot(n, u))) {
                 out.addAll(n.unitNames(u));
             }
         }

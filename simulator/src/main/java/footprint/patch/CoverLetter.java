@@ -42,16 +42,17 @@ public final class CoverLetter {
         if (!patch.grouped()) {
             b.append(" This tree has no __cacheline_group_begin (Linux 6.8+), so the grouping is not guarded.");
         } else if (!patch.guards().isEmpty()) {
-            b.append(" The touched members are bracketed by __cacheline_group_begin/end, and the build asserts each"
-                    + " group's members and size (");
+            b.append(" The touched members that the new order packs together (small ones, or mostly touched; a"
+                    + " large member with a few touched bytes sits next to them) are bracketed by"
+                    + " __cacheline_group_begin/end, and the build asserts each group's members and size (");
             Map<String, List<String>> byFunction = new LinkedHashMap<>();
             patch.guards().forEach(g -> byFunction.computeIfAbsent(g.function() + "() from " + g.caller() + "()",
                     f -> new ArrayList<>()).add(String.format(Locale.ROOT, "%s, %d members in %d bytes", g.group(),
                     g.members().size(), g.size())));
             b.append(String.join("; ", byFunction.entrySet().stream()
                     .map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).toList()));
-            b.append("), so that a later patch cannot move one out unnoticed; the sizes are those of the x86-64"
-                    + " build the layout came from.");
+            b.append("), so that a later patch cannot move one out or grow the group unnoticed; the sizes are upper"
+                    + " bounds, those of the x86-64 build the layout came from.");
         }
         return b.toString();
     }

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * struct in the proposed order by moving whole source pieces ({@link SourceStruct}): a declaration
  * with its comment, an {@code #ifdef} block, an inline struct. Pieces that declare no member the
  * layout knows (a block the config leaves out) stay after the piece they followed. Where
- * {@code include/linux/cache.h} defines {@code __cacheline_group_begin}, the touched members are
- * bracketed by a group of that name, and the diff adds the matching {@code CACHELINE_ASSERT_GROUP_*}
+ * {@code include/linux/cache.h} defines {@code __cacheline_group_begin}, the touched members the
+ * order packs together are bracketed by a group of that name, and the diff adds the matching {@code CACHELINE_ASSERT_GROUP_*}
  * lines to a check function called from an init function of the code that owns the struct, as
  * net/ipv4/tcp.c does with tcp_struct_check() from tcp_init(). Refuses what it cannot move or guard
  * safely.
@@ -156,7 +156,7 @@ public final class KernelPatch {
         }
         long size = (endBit + 7) / 8 - (beginBit + 7) / 8;
         List<String> members = change.order().stream()
-                .filter(m -> change.hot().contains(m) && !m.startsWith(Member.ANON_PREFIX)).toList();
+                .filter(m -> grouped(change).contains(m) && !m.startsWith(Member.ANON_PREFIX)).toList();
         return new Guard(change.struct(), change.struct() + "_hot", members, size, site.file(), site.function(),
                 site.caller());
     }
@@ -169,7 +169,7 @@ public final class KernelPatch {
      */
     private static List<String> assertLines(SourceStruct src, Guard g) {
         List<String> out = new ArrayList<>();
-        out.add("\t/* struct " + g.struct() + ": " + g.members().size() + " touched members, " + g.size()
+        out.add("\t/* struct " + g.struct() + ": " + g.members().size() + " touched members within " + g.size()
                 + " bytes */");
         List<String> open = List.of();
         for (String m : g.members()) {
@@ -319,7 +319,7 @@ public final class KernelPatch {
         int firstHot = -1;
         int lastHot = -1;
         for (int k = 0; k < withOrphans.size(); k++) {
-            boolean hot = pieces.get(withOrphans.get(k)).members().stream().anyMatch(change.hot()::contains);
+            boolean hot = pieces.get(withOrphans.get(k)).members().stream().anyMatch(grouped(change)::contains);
             if (hot) {
                 firstHot = firstHot < 0 ? k : firstHot;
                 lastHot = k;
@@ -340,6 +340,16 @@ public final class KernelPatch {
             }
         }
         return new Body(out, group);
+    }
+
+    /**
+     * The members a struct's group brackets and asserts: the ones the order packs. A large member
+     * with a few touched bytes (kvm_vcpu inside vcpu_vmx) would stretch the group over kilobytes
+     * and its size check would guard nothing; it sits next to the group instead. A struct whose
+     * touched members are all of that kind brackets them all.
+     */
+    private static List<String> grouped(OptimizeReport.StructChange change) {
+        return change.packed().isEmpty() ? change.hot() : change.packed();
     }
 
     /** Whether the tree's include/linux/cache.h defines the cacheline group markers (Linux 6.8+). */

@@ -131,10 +131,10 @@ class OptimizePatchTest {
             }
             String group = change.struct() + "_hot";
             List<String> inGroup = groupMembers(patched, change.struct(), group);
-            assertThat(inGroup).as(change.struct()).containsAll(change.hot());
+            assertThat(inGroup).as(change.struct()).containsAll(change.packed());
             String c = Files.readString(patched.resolve(site.get(0)));
             String check = body(c, site.get(1));
-            for (String m : change.hot().stream().filter(m -> !m.startsWith("__anon")).toList()) {
+            for (String m : change.packed().stream().filter(m -> !m.startsWith("__anon")).toList()) {
                 assertThat(check).as(change.struct() + "." + m)
                         .contains("\tCACHELINE_ASSERT_GROUP_MEMBER(struct " + change.struct() + ", " + group + ", " + m
                                 + ");\n");
