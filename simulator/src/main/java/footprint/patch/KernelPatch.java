@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -68,6 +69,7 @@ public final class KernelPatch {
             new CheckSite("include/", "virt/kvm/kvm_main.c", "kvm_init", "kvm_struct_check", false),
             new CheckSite("virt/kvm/", "virt/kvm/kvm_main.c", "kvm_init", "kvm_struct_check", false));
     /** A local declaration at the top of a function body: {@code int r, cpu;}, {@code struct desc_ptr dt;}. */
+    private static final Pattern GROUP_BEGIN = Pattern.compile("__cacheline_group_begin\\(\\w+\\)");
     private static final Pattern LOCAL = Pattern.compile("^\\t(const |unsigned |signed |struct |enum )*"
             + "[a-z_][a-z0-9_]*( \\**[a-z_][a-z0-9_]*(\\[[^]]*\\])?,?)+;$");
     /** A build-time check statement, which the call to the check function joins. */
@@ -92,6 +94,7 @@ public final class KernelPatch {
             original.putIfAbsent(file, src.text());
             // the file may already hold an earlier struct's new order: read the struct from the edited text
             SourceStruct now = SourceStruct.in(root, root.resolve(file), text, change.struct());
+            refuseExistingGroups(now);
             Body body = reorder(now, change, groups);
             List<String> next = new ArrayList<>(text.subList(0, now.open() + 1));
             next.addAll(body.lines());
@@ -197,7 +200,34 @@ public final class KernelPatch {
      * (and the comment above it), and a call to it after the caller's local declarations and
      * build-time checks.
      */
+    /**
+     * A struct that already has cacheline groups (an earlier footprint patch, or the kernel's own)
+     * is guarded by CACHELINE_ASSERT_GROUP_* checks this diff does not know: a new order could move
+     * a member out of its group, and a second group of the same name would not compile.
+     */
+    private static void refuseExistingGroups(SourceStruct src) {
+        for (SourceStruct.Piece piece : src.pieces()) {
+            for (String line : piece.lines()) {
+                Matcher m = GROUP_BEGIN.matcher(line);
+                if (m.find()) {
+                    throw new InputException(src.relativePath(), piece.line(), "struct " + src.name()
+                            + " already has a cacheline group (" + m.group() + "), which checks elsewhere may guard;"
+                            + " footprint does not re-order a struct with groups: revert the patch that added it (an"
+                            + " earlier optimize --patch?), or keep this struct's order (--struct without it,"
+                            + " or --max-moves)");
+                }
+            }
+        }
+    }
+
     private static List<String> withCheck(Path file, List<String> text, CheckSite site, List<String> asserts) {
+        Pattern existing = Pattern.compile("\\b" + Pattern.quote(site.function()) + "\\s*\\(void\\)\\s*$");
+        for (int i = 0; i < text.size(); i++) {
+            if (existing.matcher(text.get(i)).find()) {
+                throw new InputException(file, i + 1, site.function() + "() is already defined here (an earlier"
+                        + " optimize --patch?); revert that patch first");
+            }
+        }
         Pattern definition = Pattern.compile("^[a-z_].*\\b" + Pattern.quote(site.caller()) + "\\s*\\([^;]*$");
         int def = -1;
         for (int i = 0; i < text.size() && def < 0; i++) {

@@ -198,6 +198,16 @@ class OptimizePatchTest {
                         + "\tCACHELINE_ASSERT_GROUP_MEMBER(struct hot, hot_hot, c);\n"
                         + "#ifdef CONFIG_X86_64\n\tCACHELINE_ASSERT_GROUP_SIZE(struct hot, hot_hot, 25);\n#endif\n");
         assertThat(body(init, "int kvm_init(")).startsWith("{\n\tint r;\n\tint cpu;\n\n\tkvm_struct_check();\n\n");
+
+        // Optimising the patched tree again would add a second group and a second check function: refused.
+        Path third = tmp.resolve("third.diff");
+        CliRun rerun = CliRun.of("optimize", "--trace", OptimizeCommandTest.resource("hot.trace"), "--layout",
+                OptimizeCommandTest.resource("hot.pahole"), "--struct", "hot", "--source", patched.toString(), "--patch",
+                third.toString());
+        assertThat(rerun.exitCode()).isEqualTo(2);
+        assertThat(rerun.err()).containsPattern("include/linux/hot\\.h:\\d+: struct hot already has a cacheline group"
+                + " \\(__cacheline_group_begin\\(hot_hot\\)\\)").doesNotContain("Exception");
+        assertThat(third).doesNotExist();
     }
 
     @Test
