@@ -25,6 +25,12 @@ final class PaholeParser {
     static final long MAX_SIZE = 1L << 40;
     /** Elements of one array member, at most. */
     static final long MAX_ELEMENTS = 1L << 40;
+    /**
+     * Lines of one dump, at most: the parse keeps every member, about 250 bytes of heap per line,
+     * so a stream without end (a pipe, a device) would run the JVM out of memory. A whole module's
+     * dump is some 15 thousand lines; 4 Mi lines is a whole kernel's worth of -C dumps.
+     */
+    static final int MAX_LINES = 1 << 22;
 
     private final String source;
     private final List<RawStruct> result = new ArrayList<>();
@@ -49,7 +55,10 @@ final class PaholeParser {
         PaholeParser p = new PaholeParser(source);
         String line;
         while ((line = in.next()) != null) {
-            p.lineNo++;
+            if (++p.lineNo > MAX_LINES) {
+                throw p.error("more than " + MAX_LINES + " lines: no struct dump is that long (an endless stream?);"
+                        + " give pahole -C STRUCT[,STRUCT...] for the structs you need");
+            }
             p.line(line);
         }
         if (!p.open.isEmpty()) {

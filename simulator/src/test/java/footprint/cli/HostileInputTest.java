@@ -59,6 +59,27 @@ class HostileInputTest {
     }
 
     @Test
+    void aPaholeStreamWithoutEndIsRefusedBeforeTheHeapRunsOut() throws Exception {
+        Path fifo = tmp.resolve("endless.pahole");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(fifo), 1 << 16)) {
+                out.write("struct a {\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] member = "\tint a; /* 0 4 */\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                while (!Thread.currentThread().isInterrupted()) {
+                    out.write(member);
+                }
+            } catch (IOException closedByTheReader) {
+                // the reader stopped reading: the stream ends here
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        refused(CliRun.of("layout", fifo.toString()), "endless.pahole:4194305: more than 4194304 lines");
+        writer.interrupt();
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreNamedWithLineAndColumn() throws IOException {
         Path p = tmp.resolve("bad.trace");
         Files.write(p, new byte[] {'f', 'o', 'o', '\n', 'a', (byte) 0xff, 'b', '\n'});
