@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -p plan=FILE} replays a plan {@code footprint measure --keep-plans DIR} wrote.
  *
  * <p>With {@code -p other=FILE} (the other side's plan, same guest and exit sequence) one fork
- * times both sides: iterations alternate as {@link AlternatingSides} says, both replayers run
- * their guest in the same pages, and the iteration results, split by side, give a paired
+ * times both sides: iterations alternate as {@link AlternatingSides} says, both replayers lay
+ * their objects out and run their guest in the same pages, and the iteration results, split by side, give a paired
  * difference free of what changes from one fork to the next.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -60,6 +60,7 @@ public class ExitReplayBenchmark {
         public String other;
 
         private NativeMemory guest;
+        private NativeMemory arena;
         private ExitReplayer[] replayers;
         ExitReplayer replayer;
         private int iteration;
@@ -67,16 +68,15 @@ public class ExitReplayBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             ReplayPlan first = plan.isEmpty() ? BundledExample.plan() : ReplayPlan.read(Path.of(plan));
-            guest = ExitReplayer.guestMemory(first);
-            if (other.isEmpty()) {
-                replayers = new ExitReplayer[] {new ExitReplayer(first, guest)};
-            } else {
-                ReplayPlan second = ReplayPlan.read(Path.of(other));
-                if (second.guestBytes() != first.guestBytes() || second.guestAccesses() != first.guestAccesses()) {
-                    throw new IllegalArgumentException("the two plans run different guests");
-                }
-                replayers = new ExitReplayer[] {new ExitReplayer(first, guest), new ExitReplayer(second, guest)};
+            ReplayPlan second = other.isEmpty() ? null : ReplayPlan.read(Path.of(other));
+            if (second != null
+                    && (second.guestBytes() != first.guestBytes() || second.guestAccesses() != first.guestAccesses())) {
+                throw new IllegalArgumentException("the two plans run different guests");
             }
+            guest = ExitReplayer.guestMemory(first);
+            arena = ExitReplayer.arenaMemory(Math.max(first.arenaBytes(), second == null ? 0 : second.arenaBytes()));
+            replayers = second == null ? new ExitReplayer[] {new ExitReplayer(first, guest, arena)}
+                    : new ExitReplayer[] {new ExitReplayer(first, guest, arena), new ExitReplayer(second, guest, arena)};
         }
 
         @Setup(Level.Iteration)
@@ -91,6 +91,9 @@ public class ExitReplayBenchmark {
             }
             if (guest != null) {
                 guest.close();
+            }
+            if (arena != null) {
+                arena.close();
             }
         }
     }

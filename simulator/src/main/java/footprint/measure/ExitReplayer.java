@@ -6,16 +6,16 @@ import footprint.calibrate.NativeMemory;
  * Replays a {@link ReplayPlan} on the real CPU: before each exit the guest's accesses (uniform
  * random lines of its working set, SplitMix64 as the simulator draws them, a store every fourth),
  * then the exit's accesses as loads and stores of the traced width. Loaded values feed a sink
- * so that no load is dead; nothing is allocated per exit. The guest's memory may be shared with
- * the replayer of the other side of a comparison, so that both sides run the same guest pages.
+ * so that no load is dead; nothing is allocated per exit. The arena and the guest's memory may be
+ * shared with the replayer of the other side of a comparison, so that both sides run on the same
+ * pages.
  */
 public final class ExitReplayer implements AutoCloseable {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final int LINE_SHIFT = 6;
 
-    private final NativeMemory arena;
+    private final NativeMemory ownArena;
     private final NativeMemory ownGuest;
-    private final long arenaBase;
     private final long guestBase;
     private final long guestLines;
     private final int guestAccesses;
@@ -28,30 +28,38 @@ public final class ExitReplayer implements AutoCloseable {
     private int position;
     private long sink;
 
-    /** A replayer with a guest memory of its own. */
+    /** A replayer with an arena and a guest memory of its own. */
     public ExitReplayer(ReplayPlan plan) {
-        this(plan, guestMemory(plan), true);
+        this(plan, guestMemory(plan), arenaMemory(plan.arenaBytes()), true);
     }
 
-    /** A replayer whose guest runs in {@code guest} (from {@link #guestMemory}), which the caller closes. */
-    public ExitReplayer(ReplayPlan plan, NativeMemory guest) {
-        this(plan, guest, false);
+    /**
+     * A replayer whose objects lie in {@code arena} and whose guest runs in {@code guest} (from
+     * {@link #arenaMemory} and {@link #guestMemory}), which the caller closes. The two sides of a
+     * comparison share both: then an object's offset falls on the same physical page for either
+     * side, and the page colours a physically indexed L2 sees (bits above the 4 KiB page) are the
+     * same, where separate allocations would give each side its own draw of conflicts in every fork.
+     */
+    public ExitReplayer(ReplayPlan plan, NativeMemory guest, NativeMemory arena) {
+        this(plan, guest, arena, false);
     }
 
-    private ExitReplayer(ReplayPlan plan, NativeMemory guest, boolean owned) {
+    private ExitReplayer(ReplayPlan plan, NativeMemory guest, NativeMemory arena, boolean owned) {
         if (plan.guestBytes() > 0 && (guest == null || guest.size() < plan.guestBytes())) {
             throw new IllegalArgumentException("the guest memory is smaller than the plan's working set");
         }
-        this.arena = new NativeMemory(plan.arenaBytes(), NativeMemory.PAGE);
+        if (arena.size() < plan.arenaBytes()) {
+            throw new IllegalArgumentException("the arena is smaller than the plan's objects");
+        }
+        this.ownArena = owned ? arena : null;
         this.ownGuest = owned ? guest : null;
-        this.arenaBase = arena.base();
         this.guestBase = guest == null ? 0 : guest.base();
         this.guestLines = Math.max(1, plan.guestBytes() >> LINE_SHIFT);
         this.guestAccesses = plan.guestBytes() > 0 ? plan.guestAccesses() : 0;
         this.start = plan.exitStart();
         this.address = new long[plan.offset().length];
         for (int i = 0; i < address.length; i++) {
-            address[i] = arenaBase + plan.offset()[i];
+            address[i] = arena.base() + plan.offset()[i];
         }
         this.size = plan.size();
         this.write = plan.write();
@@ -62,6 +70,11 @@ public final class ExitReplayer implements AutoCloseable {
     /** Page-aligned memory for the plan's guest working set; null when the plan has no guest. */
     public static NativeMemory guestMemory(ReplayPlan plan) {
         return plan.guestBytes() > 0 ? new NativeMemory(plan.guestBytes(), NativeMemory.PAGE) : null;
+    }
+
+    /** Page-aligned memory for objects of {@code bytes} (the larger arena of the plans that share it). */
+    public static NativeMemory arenaMemory(long bytes) {
+        return new NativeMemory(bytes, NativeMemory.PAGE);
     }
 
     /** One guest phase and the next exit of the sequence (wrapping around); returns the sink. */
@@ -160,7 +173,9 @@ public final class ExitReplayer implements AutoCloseable {
 
     @Override
     public void close() {
-        arena.close();
+        if (ownArena != null) {
+            ownArena.close();
+        }
         if (ownGuest != null) {
             ownGuest.close();
         }
