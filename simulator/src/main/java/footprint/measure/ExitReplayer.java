@@ -30,7 +30,7 @@ public final class ExitReplayer implements AutoCloseable {
 
     /** A replayer with an arena and a guest memory of its own. */
     public ExitReplayer(ReplayPlan plan) {
-        this(plan, guestMemory(plan), arenaMemory(plan.arenaBytes()), true);
+        this(plan, guestMemory(plan), arenaMemory(plan.arenaBytes()), true, true);
     }
 
     /**
@@ -41,18 +41,24 @@ public final class ExitReplayer implements AutoCloseable {
      * same, where separate allocations would give each side its own draw of conflicts in every fork.
      */
     public ExitReplayer(ReplayPlan plan, NativeMemory guest, NativeMemory arena) {
-        this(plan, guest, arena, false);
+        this(plan, guest, arena, false, false);
     }
 
-    private ExitReplayer(ReplayPlan plan, NativeMemory guest, NativeMemory arena, boolean owned) {
+    /** A replayer with an arena of its own whose guest runs in {@code guest}, which the caller closes. */
+    public static ExitReplayer withOwnArena(ReplayPlan plan, NativeMemory guest) {
+        return new ExitReplayer(plan, guest, arenaMemory(plan.arenaBytes()), true, false);
+    }
+
+    private ExitReplayer(ReplayPlan plan, NativeMemory guest, NativeMemory arena, boolean ownsArena,
+                         boolean ownsGuest) {
         if (plan.guestBytes() > 0 && (guest == null || guest.size() < plan.guestBytes())) {
             throw new IllegalArgumentException("the guest memory is smaller than the plan's working set");
         }
         if (arena.size() < plan.arenaBytes()) {
             throw new IllegalArgumentException("the arena is smaller than the plan's objects");
         }
-        this.ownArena = owned ? arena : null;
-        this.ownGuest = owned ? guest : null;
+        this.ownArena = ownsArena ? arena : null;
+        this.ownGuest = ownsGuest ? guest : null;
         this.guestBase = guest == null ? 0 : guest.base();
         this.guestLines = Math.max(1, plan.guestBytes() >> LINE_SHIFT);
         this.guestAccesses = plan.guestBytes() > 0 ? plan.guestAccesses() : 0;

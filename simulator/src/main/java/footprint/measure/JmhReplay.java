@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Collection;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -36,19 +37,51 @@ public final class JmhReplay {
     }
 
     /**
-     * One fork timing both plans, iterations alternating (the warm-up ones too, so both sides are
-     * compiled and warm); each iteration's score is {@link Timing#score}.
+     * One fork timing both plans. With the guest, iterations alternate (the warm-up ones too, so
+     * both sides are compiled and warm) and each iteration's score is the median ns per exit of its
+     * samples, which a sample that was descheduled or met a safepoint does not move (the mean does,
+     * by hundreds of ns on a loaded host). The exit alone times both sides in every iteration,
+     * interleaved; an iteration gives each side's mean ns per exit.
      */
     public AlternatingSides.Fork paired(Path before, Path after, Timing timing) throws RunnerException {
         ChainedOptionsBuilder b = options(before, timing).param("other", after.toAbsolutePath().toString());
         RunResult r = only(new Runner(b.build()).run(), before);
+        if (timing == Timing.EXIT_ALONE) {
+            return interleaved(r);
+        }
         List<Double> scores = new ArrayList<>();
         for (BenchmarkResult fork : r.getBenchmarkResults()) {
             for (IterationResult it : fork.getIterationResults()) {
-                scores.add(timing.score(it.getPrimaryResult().getStatistics()));
+                scores.add(it.getPrimaryResult().getStatistics().getPercentile(50));
             }
         }
         return AlternatingSides.split(scores, warmupIterations);
+    }
+
+    private static AlternatingSides.Fork interleaved(RunResult r) {
+        List<Double> before = new ArrayList<>();
+        List<Double> after = new ArrayList<>();
+        List<Double> diffs = new ArrayList<>();
+        for (BenchmarkResult fork : r.getBenchmarkResults()) {
+            for (IterationResult it : fork.getIterationResults()) {
+                Map<String, Result> counters = it.getSecondaryResults();
+                double pairs = counters.get("pairs").getScore();
+                if (pairs == 0) {
+                    throw new IllegalStateException("an iteration of " + ExitReplayBenchmark.class.getSimpleName()
+                            + ".exitAlone timed no exit");
+                }
+                double b = counters.get("beforeNanos").getScore() / pairs;
+                double a = counters.get("afterNanos").getScore() / pairs;
+                before.add(b);
+                after.add(a);
+                diffs.add(a - b);
+            }
+        }
+        return new AlternatingSides.Fork(mean(before), mean(after), diffs);
+    }
+
+    private static double mean(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     /** L1D misses per exit on one plan, by JMH's perfnorm profiler (NaN when it gives none). */
