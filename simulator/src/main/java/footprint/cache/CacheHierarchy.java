@@ -51,8 +51,7 @@ public final class CacheHierarchy {
             if (i == 0 && s.inclusion == Inclusion.EXCLUSIVE) {
                 throw new IllegalArgumentException("the first level cannot be exclusive (nothing above it evicts into it)");
             }
-            // Distinct streams per level so two random levels never draw the same victims.
-            levels[i] = CacheLevel.of(s.geometry, s.replacement, seed * 0x9E3779B97F4A7C15L + i);
+            levels[i] = CacheLevel.of(s.geometry, s.replacement, levelSeed(seed, i));
             names[i] = s.name;
             inclusion[i] = s.inclusion;
             latency[i] = s.latency;
@@ -265,6 +264,23 @@ public final class CacheHierarchy {
         java.util.Arrays.fill(writes, 0);
         java.util.Arrays.fill(prefetches, 0);
         java.util.Arrays.fill(backInvalidations, 0);
+    }
+
+    /**
+     * Makes this hierarchy behave exactly as a new one built with {@code seed}: every level
+     * empty, random replacement reseeded, counters zero. Costs what the last use filled, so
+     * reusing a hierarchy with a large last-level cache is cheaper than building a new one.
+     */
+    public void reset(long seed) {
+        for (int i = 0; i < levels.length; i++) {
+            levels[i].reset(levelSeed(seed, i));
+        }
+        resetStats();
+    }
+
+    /** Distinct streams per level so two random levels never draw the same victims. */
+    private static long levelSeed(long seed, int level) {
+        return seed * 0x9E3779B97F4A7C15L + level;
     }
 
     /** Empties every level (a cold cache); counters are kept. */

@@ -24,6 +24,15 @@ public abstract class CacheLevel {
      */
     private final int[] lastSlot;
     private final int lastSlotMask;
+    /**
+     * The sets filled since construction or the last {@link #clear}, each once: a set no fill
+     * reached is still empty (every other write of a tag removes a line), so clearing only these
+     * makes a reused level empty at a cost that follows what was used, not the level's size.
+     * Kept on the fill path; the hit path never touches it.
+     */
+    private final int[] filledSets;
+    private final boolean[] filled;
+    private int filledCount;
 
     CacheLevel(Geometry geometry) {
         this.geometry = geometry;
@@ -38,6 +47,8 @@ public abstract class CacheLevel {
         int entries = Math.max(geometry.sets(), Integer.highestOneBit(Math.min(tags.length, 1 << 14)) * 4);
         this.lastSlot = new int[entries];
         this.lastSlotMask = entries - 1;
+        this.filledSets = new int[geometry.sets()];
+        this.filled = new boolean[geometry.sets()];
         for (int h = 0; h < entries; h++) {
             lastSlot[h] = (h & setMask) * ways;
         }
@@ -120,10 +131,40 @@ public abstract class CacheLevel {
     final void put(int slot, long line) {
         tags[slot] = line;
         lastSlot[(int) line & lastSlotMask] = slot;
+        int set = (int) line & setMask;
+        if (!filled[set]) {
+            filled[set] = true;
+            filledSets[filledCount++] = set;
+        }
     }
 
-    /** Empties every way; a level with replacement state resets it too, so a cleared level behaves as a new one. */
-    public void clear() {
-        Arrays.fill(tags, NO_LINE);
+    /**
+     * Empties every way; a level with replacement state resets it too, so a cleared level behaves
+     * as a new one. The remembered slots stay: they are only guesses that {@link #find} checks.
+     */
+    public final void clear() {
+        for (int k = 0; k < filledCount; k++) {
+            int set = filledSets[k];
+            filled[set] = false;
+            int base = set * ways;
+            Arrays.fill(tags, base, base + ways, NO_LINE);
+            clearedSet(base);
+        }
+        filledCount = 0;
+        cleared();
+    }
+
+    /** The set starting at {@code base} has just been emptied: a level with replacement state forgets its uses. */
+    void clearedSet(int base) {}
+
+    /** Every set is empty again: a level with level-wide state resets it. */
+    void cleared() {}
+
+    /**
+     * {@link #clear}, then the replacement state a new level built with {@code seed} has: the
+     * level behaves exactly as {@code of(geometry(), replacement(), seed)} would.
+     */
+    public void reset(long seed) {
+        clear();
     }
 }

@@ -9,6 +9,16 @@ final class RandomLevel extends CacheLevel {
 
     RandomLevel(Geometry geometry, long seed) {
         super(geometry);
+        seed(seed);
+    }
+
+    @Override
+    public void reset(long seed) {
+        clear();
+        seed(seed);
+    }
+
+    private void seed(long seed) {
         // SplitMix64 finaliser spreads small seeds; xorshift needs a non-zero state.
         long z = seed + 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

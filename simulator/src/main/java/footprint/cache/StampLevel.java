@@ -84,11 +84,17 @@ abstract class StampLevel extends CacheLevel {
         }
     }
 
-    /** Empties every way and forgets every use: a cleared level behaves as a new one. */
+    /**
+     * Forgets the set's uses. The clock runs on: victims depend only on the order of a set's
+     * stamps, and every stamp after the clear is newer than the empty ways' 0, as in a new level.
+     */
     @Override
-    public void clear() {
-        super.clear();
-        Arrays.fill(stamps, 0);
+    void clearedSet(int base) {
+        Arrays.fill(stamps, base, base + ways, 0);
+    }
+
+    @Override
+    void cleared() {
         mru = NO_LINE;
     }
 }

@@ -89,6 +89,7 @@ public final class LayoutComparison {
         if (setup.placements() > 0) {
             placements = placementSweep(m);
         }
+        m.caches().drain(); // the next model's hierarchies differ: this one's would only hold memory
         List<BaseCost> baseCosts = m.cost().baseCycles().entrySet().stream()
                 .map(e -> new BaseCost(e.getKey(), e.getValue(), m.cost().baseBasis().getOrDefault(e.getKey(), "")))
                 .toList();

@@ -70,10 +70,17 @@ final class LockstepReplay {
         ExitReplay a = ExitReplay.of(setup.before(), basesA, cacheA, guest, seed, setup.sequence().open(seed, ReplayDriver.sequenceLength(exits)));
         ExitReplay b = ExitReplay.of(setup.after(), basesB, cacheB, guest, seed, setup.sequence().open(seed, ReplayDriver.sequenceLength(exits)));
         // Without a guest the shadow touches no cache: it needs none of its own (large LLCs cost megabytes each).
-        ExitReplay shadow = ExitReplay.shadow(guest.isNone() ? cacheA : m.caches().create(seed), guest, seed);
+        LineCache shadowCache = guest.isNone() ? cacheA : m.caches().create(seed);
+        ExitReplay shadow = ExitReplay.shadow(shadowCache, guest, seed);
         ReplayDriver.run(List.of(a, b), shadow, cacheA.levels(), exits,
                 (sides, shadowChunk) -> r.add(sides[0], sides[1], shadowChunk, metricsA, metricsB, index, estimated),
                 progress);
+        // Nothing refers to the caches any more (r keeps sums only): the next replicate may reuse them.
+        m.caches().release(cacheA);
+        m.caches().release(cacheB);
+        if (shadowCache != cacheA) {
+            m.caches().release(shadowCache);
+        }
         return r;
     }
 

@@ -6,4 +6,13 @@ public interface CacheFactory {
 
     /** The line size of the hierarchies {@link #create} builds, known without building one. */
     int lineSize();
+
+    /**
+     * Takes back a cache that {@link #create} returned, once its run is over and nothing uses it
+     * any more: a factory may hand it out again, reset to exactly what a new one would be.
+     */
+    default void release(LineCache cache) {}
+
+    /** Drops the caches kept for reuse (their memory), when no more runs on this factory follow soon. */
+    default void drain() {}
 }

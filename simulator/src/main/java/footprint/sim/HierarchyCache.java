@@ -2,6 +2,7 @@ package footprint.sim;
 
 import footprint.cache.CacheHierarchy;
 import footprint.model.CpuModel;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** A CPU model's cache hierarchy seen through {@link LineCache}. */
 public final class HierarchyCache implements LineCache {
@@ -11,12 +12,34 @@ public final class HierarchyCache implements LineCache {
         this.hierarchy = hierarchy;
     }
 
-    /** Builds a fresh hierarchy of {@code model} for every run. */
+    /**
+     * Hierarchies of {@code model}, reused: a released one is reset for the next run instead of
+     * allocating and filling the arrays of a large last-level cache again (hundreds of runs per
+     * comparison). Released hierarchies wait in a shared queue, so one thread's release can serve
+     * another thread's next run; the queue holds at most as many as ran at once.
+     */
     public static CacheFactory factory(CpuModel model) {
         return new CacheFactory() {
+            private final ConcurrentLinkedQueue<HierarchyCache> free = new ConcurrentLinkedQueue<>();
+
             @Override
             public LineCache create(long seed) {
-                return new HierarchyCache(model.cacheHierarchy(seed));
+                HierarchyCache reused = free.poll();
+                if (reused == null) {
+                    return new HierarchyCache(model.cacheHierarchy(seed));
+                }
+                reused.hierarchy.reset(seed);
+                return reused;
+            }
+
+            @Override
+            public void release(LineCache cache) {
+                free.add((HierarchyCache) cache);
+            }
+
+            @Override
+            public void drain() {
+                free.clear();
             }
 
             @Override
