@@ -11,12 +11,15 @@
 # measured difference is inside its noise, the smallest MLP that keeps the prediction (stalls
 # undivided / MLP) within the measurement's 95% interval.
 #   usage: examples/measure-table.sh [DIR] [ROUNDS]    (DIR default: a new temporary folder)
+#          TABLE_ONLY=1 examples/measure-table.sh DIR    (the table again from DIR/results)
 # Needs python3 for the table. About 15 minutes on a 2-core machine with the default 8 rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-$(mktemp -d)}"
 rounds="${2:-8}"
 mkdir -p "$dir/results"   # not in $dir itself: every *.json there is read as a CPU model
+# TABLE_ONLY=1 prints the table again from DIR/results without measuring.
+if [[ -z ${TABLE_ONLY:-} ]]; then
 sweep=0,64k,256k,1m,4m
 if [[ ! -f "$dir/calibrated.json" ]]; then
   ./footprint calibrate --output "$dir/calibrated.json" --quiet > "$dir/calibrate.txt"
@@ -35,6 +38,7 @@ measure() { # NAME AFTER-FILE
 }
 measure reorder models/layouts/example-7.2/vcpu_vmx.reordered.pahole
 measure optimize "$dir/vmx.optimised.pahole"
+fi
 python3 - "$dir" <<'PY'
 import json, re, sys
 d = sys.argv[1]
@@ -49,12 +53,18 @@ for name, label in (("reorder", "7.2 vcpu_vmx reorder"), ("optimize", "7.2 optim
             meas, half = t["diffNanos"] * clock, t["diffHalfWidthNanos"] * clock
             rows.append((label, p["guestBytes"], timed[t["timing"]], meas, half, t["predictedDiffCycles"],
                          t["predictedDiffCyclesMlp1"]))
-# The MLP that fits: least squares of measured ~ predicted(MLP 1) / MLP over the rows whose
-# measured difference exceeds its noise and has the sign of a prediction of at least one cycle.
-fit = [r for r in rows if abs(r[3]) > r[4] and abs(r[6]) >= 1 and (r[3] > 0) == (r[6] > 0)]
-num = sum(r[6] * r[6] for r in fit)
-den = sum(r[6] * r[3] for r in fit)
-implied = num / den if fit and den != 0 else float("nan")
+# The MLP that fits: weighted least squares of measured ~ predicted(MLP 1) / MLP over every row
+# with a prediction of at least one cycle, each weighted by 1 / its variance (half-width / 1.96
+# squared), and the 95% range of 1 / MLP. Every row counts, not only those above their noise:
+# keeping only rows whose difference came out large would pick the lucky draws and bias the fit
+# towards a low MLP.
+def sigma(half):
+    return max(half, 1e-9) / 1.96
+fit = [r for r in rows if abs(r[6]) >= 1]
+num = sum(r[6] * r[6] / sigma(r[4]) ** 2 for r in fit)
+den = sum(r[6] * r[3] / sigma(r[4]) ** 2 for r in fit)
+implied = num / den if fit and den > 0 else float("nan")
+inv_half = 1.96 / num ** 0.5 if fit else float("nan")
 def size(b):
     for u, s in ((1 << 20, "m"), (1 << 10, "k")):
         if b and b % u == 0:
@@ -68,12 +78,14 @@ against = [r for r in rows if abs(r[3]) > r[4]]
 print(f"rows whose measured difference exceeds its noise: {len(against)} of {len(rows)}"
       + "".join(f"; {r[0]}, {size(r[1])}, {r[2]}: sign {'agrees' if (r[3] > 0) == (r[5] > 0) else 'DISAGREES'}"
                 f" with the calibrated prediction" for r in against if abs(r[5]) >= 0.5))
-if fit:
-    print(f"MLP implied by the measurements (least squares over {len(fit)} rows): {implied:.2f}")
+if implied == implied:
+    lo = 1 / (den / num + inv_half)
+    hi = 1 / (den / num - inv_half) if den / num > inv_half else float("inf")
+    print(f"MLP implied by the measurements (weighted least squares over {len(fit)} rows): {implied:.2f},"
+          f" 95% range {lo:.1f} to {hi:.1f}")
 else:
-    print("MLP implied by the measurements: none fitted (no row's measured difference exceeds its noise with"
-          " the predicted sign)")
-    implied = float("nan")
+    print("MLP implied by the measurements: none fitted (the measured differences do not lean the predicted way)")
+    fit = []
 print()
 def at_least(meas, half, pred1):
     # Inside the noise: any MLP m with |pred1 / m - meas| <= half fits; the smallest is |pred1| / (|meas| + half)
@@ -96,7 +108,8 @@ if fit:
         "value": round(max(1.0, implied), 2),
         "source": f"fitted by examples/measure-table.sh: footprint measure differences (README reorder and optimize"
                   f" --object vmx proposal, guest 0-4m, timed with the guest and the exit alone) against simulate with"
-                  f" undivided stalls; least squares over {len(fit)} rows gives {implied:.2f} (the model needs at least 1)",
+                  f" undivided stalls; weighted least squares over {len(fit)} rows gives {implied:.2f} (95% range"
+                  f" {lo:.1f} to {hi:.1f}; the model needs at least 1)",
         "basis": "measured"}
     json.dump(model, open(f"{d}/calibrated-fit.json", "w"), indent=2)
     print(f"\nwrote {d}/calibrated-fit.json (memoryLevelParallelism {model['memoryLevelParallelism']['value']})")
