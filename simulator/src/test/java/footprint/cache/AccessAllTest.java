@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * policy, inclusion and prefetcher, on seeded random blocks that mix hits, misses and repeats.
  */
 class AccessAllTest {
-    private static final int LINE = 64;
+    private static final int LINE = SmallHierarchy.LINE;
 
     @Test
     void equalsOneAccessPerAddressForEveryConfiguration() {
@@ -32,8 +32,8 @@ class AccessAllTest {
     }
 
     private static void compare(Replacement l1, Replacement outer, Inclusion l2, boolean nextLine, boolean pair, int seed) {
-        CacheHierarchy one = build(l1, outer, l2, nextLine, pair);
-        CacheHierarchy all = build(l1, outer, l2, nextLine, pair);
+        CacheHierarchy one = SmallHierarchy.build(l1, outer, l2, nextLine, pair, 7);
+        CacheHierarchy all = SmallHierarchy.build(l1, outer, l2, nextLine, pair, 7);
         String what = l1 + "/" + outer + "/" + l2 + " next-line " + nextLine + " pair " + pair;
         SplittableRandom r = new SplittableRandom(seed);
         int levels = one.levels();
@@ -76,17 +76,5 @@ class AccessAllTest {
             out.add(h.stats(k));
         }
         return out;
-    }
-
-    /** L1 4 sets x 4 ways, L2 8 sets x 8 ways (the inclusion under test), LLC 16 sets x 8 ways. */
-    private static CacheHierarchy build(Replacement l1, Replacement outer, Inclusion l2, boolean nextLine, boolean pair) {
-        return CacheHierarchy.builder()
-                .level("L1D", new Geometry(16 * LINE, 4, LINE), l1, Inclusion.NON_INCLUSIVE, 4)
-                .level("L2", new Geometry(64 * LINE, 8, LINE), outer, l2, 12)
-                .level("LLC", new Geometry(128 * LINE, 8, LINE), outer, Inclusion.INCLUSIVE, 40)
-                .memoryLatency(200)
-                .nextLinePrefetch(nextLine)
-                .adjacentLinePrefetch(pair)
-                .build(7);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * reset level against a new level: the same hits and the same victim per fill.
  */
 class ResetTest {
-    private static final int LINE = 64;
+    private static final int LINE = SmallHierarchy.LINE;
     private static final long SEED = 11;
 
     @Test
@@ -23,10 +23,10 @@ class ResetTest {
             for (Replacement outer : Replacement.values()) {
                 for (Inclusion l2 : Inclusion.values()) {
                     String what = l1 + "/" + outer + "/" + l2;
-                    CacheHierarchy reused = build(l1, outer, l2, 3);
+                    CacheHierarchy reused = SmallHierarchy.build(l1, outer, l2, true, true, 3);
                     run(reused, new SplittableRandom(99), 20_000); // fills sets and moves the clocks and random streams
                     reused.reset(SEED);
-                    CacheHierarchy fresh = build(l1, outer, l2, SEED);
+                    CacheHierarchy fresh = SmallHierarchy.build(l1, outer, l2, true, true, SEED);
                     List<Integer> expected = run(fresh, new SplittableRandom(5), 20_000);
                     assertThat(run(reused, new SplittableRandom(5), 20_000)).as(what).isEqualTo(expected);
                     assertThat(stats(reused)).as(what).isEqualTo(stats(fresh));
@@ -90,17 +90,5 @@ class ResetTest {
             out.add(h.stats(k));
         }
         return out;
-    }
-
-    /** L1 4 sets x 4 ways, L2 8 sets x 8 ways (the inclusion under test), LLC 16 sets x 8 ways, both prefetchers. */
-    private static CacheHierarchy build(Replacement l1, Replacement outer, Inclusion l2, long seed) {
-        return CacheHierarchy.builder()
-                .level("L1D", new Geometry(16 * LINE, 4, LINE), l1, Inclusion.NON_INCLUSIVE, 4)
-                .level("L2", new Geometry(64 * LINE, 8, LINE), outer, l2, 12)
-                .level("LLC", new Geometry(128 * LINE, 8, LINE), outer, Inclusion.INCLUSIVE, 40)
-                .memoryLatency(200)
-                .nextLinePrefetch(true)
-                .adjacentLinePrefetch(true)
-                .build(seed);
     }
 }
