@@ -12,8 +12,9 @@ public final class MeasurementText {
     public static void print(PrintWriter out, Measurement m) {
         out.printf(Locale.ROOT, "measure: %s, %s placement seed %d, %d exits in the sequence%n", m.trace(), m.placement(),
                 m.seed(), m.exits());
-        out.printf(Locale.ROOT, "JMH: %d round(s), each one fork timing before and after in alternating iterations"
-                + " (ABBA), %d x %d ms warm-up, %d x %d ms measurement%n", m.rounds(), m.warmupIterations(),
+        out.printf(Locale.ROOT, "JMH: %d round(s), each a fork timing before and after with the guest in alternating"
+                + " iterations (ABBA) and a fork timing them interleaved exit by exit, %d x %d ms warm-up, %d x %d ms"
+                + " measurement%n", m.rounds(), m.warmupIterations(),
                 m.iterationMillis(), m.measurementIterations(), m.iterationMillis());
         out.printf(Locale.ROOT, "prediction: model %s (%s), clock %.2f GHz (%s), memory-level parallelism %.2f%n",
                 m.modelId(), m.modelFile(), m.clockGhz(), m.clockBasis(), m.modelMlp());

@@ -53,13 +53,15 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Lays out the trace's objects in real memory for each side exactly as simulate places them (sizes,"
                 + " alignment, offsets within the page), replays every exit's accesses as loads and stores of the traced"
-                + " width with the synthetic guest in between, and times it with JMH: each round is one forked JVM that"
-                + " replays before and after in alternating iterations over the same guest pages, so that what"
-                + " changes from one JVM to the next (page placement, the host's load) cancels in the paired"
-                + " difference. Prints ns and cycles per exit for both sides, the difference with its noise,"
-                + " and what simulate predicts for the same settings on a model (default: a model with id"
-                + " 'calibrated' in --models, as 'footprint calibrate --output DIR/calibrated.json' writes; else the"
-                + " bundled model of this CPU, and it says so). Progress on stderr."},
+                + " width with the synthetic guest in between, and times it with JMH, two ways per round, each one"
+                + " forked JVM: with the guest (guest phase and exit, before and after in alternating iterations"
+                + " over the same pages), and the exit alone (both sides interleaved exit by exit, each exit timed"
+                + " on its own, the guest phases untimed), so that what changes from one JVM or one second to the"
+                + " next (page placement, the host's load) cancels in the paired difference. Prints ns and cycles"
+                + " per exit for both sides, the difference with its noise, and what simulate predicts for the same"
+                + " settings on a model (estimated cycles with the guest, the exit's own stall alone; default: a"
+                + " model with id 'calibrated' in --models, as 'footprint calibrate --output DIR/calibrated.json'"
+                + " writes; else the bundled model of this CPU, and it says so). Progress on stderr."},
         footer = {"%nExamples:",
             "  L=models/layouts/debian-6.1/debian-6.1",
             "  B=\"$L-kvm-intel.all.pahole $L-vcpu_vmx.expanded.pahole $L-kvm_lapic.expanded.pahole"
@@ -89,7 +91,8 @@ public final class MeasureCommand implements Callable<Integer> {
             description = "Guest working sets to measure, e.g. 0,64k,1m,4m (default: --guest-ws, else 64k).")
     List<String> guestSweep;
 
-    @Option(names = "--rounds", defaultValue = "3", description = "Rounds (forks) of before and after (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", defaultValue = "3", description = "Rounds of before and after, each two forked JVMs (with the guest, the exit alone;"
+            + " default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--iteration-ms", defaultValue = "300", description = "Length of one JMH iteration (default ${DEFAULT-VALUE}).")
