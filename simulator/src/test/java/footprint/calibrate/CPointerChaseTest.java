@@ -20,13 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  * C (test resource {@code chase.c}, built here with gcc) over the same working sets must load at
  * the Java chase's speed within 20% at each level. The working sets sit inside the plateaus
  * calibrate finds on this project's Zen 5 machines: 16k (L1D), 256k (L2), 1536k (L3) and 128m
- * (memory). Both sides run five times, alternating at each working set, and each keeps its lowest
- * median: on a shared machine the memory latency of one run swings by 30% with the neighbours' load,
- * and a burst of it must not decide the comparison.
+ * (memory). Both sides run nine times, alternating at each working set, and each keeps its lowest
+ * median: on a shared machine the L3 and memory latency of one run swings by 30% (L3 at times 3x)
+ * with the neighbours' load, in bursts of seconds, and a burst must not decide the comparison. With
+ * five rounds (about 7 s) one side now and then met no quiet moment; nine spread over about 13 s.
  */
 class CPointerChaseTest {
     private static final long[] WORKING_SETS = {16 * 1024, 256 * 1024, 1536 * 1024, 128L * 1024 * 1024};
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 9;
     private static final String[] LEVELS = {"L1D", "L2", "L3", "memory"};
 
     @TempDir
