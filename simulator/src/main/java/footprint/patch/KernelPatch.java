@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * with its comment, an {@code #ifdef} block, an inline struct. Pieces that declare no member the
  * layout knows (a block the config leaves out) stay after the piece they followed. Where
  * {@code include/linux/cache.h} defines {@code __cacheline_group_begin}, the touched members the
- * order packs together are bracketed by a group of that name, and the diff adds the matching {@code CACHELINE_ASSERT_GROUP_*}
- * lines to a check function called from an init function of the code that owns the struct, as
+ * order packs together are bracketed by a group of that name, and the diff adds the matching
+ * {@code CACHELINE_ASSERT_GROUP_*} lines to a check function called from an init function of the code that owns the struct, as
  * net/ipv4/tcp.c does with tcp_struct_check() from tcp_init(). Refuses what it cannot move or guard
  * safely.
  */
@@ -68,8 +68,9 @@ public final class KernelPatch {
             new CheckSite("arch/x86/", "arch/x86/kvm/x86.c", "kvm_x86_init", "kvm_x86_struct_check", true),
             new CheckSite("include/", "virt/kvm/kvm_main.c", "kvm_init", "kvm_struct_check", false),
             new CheckSite("virt/kvm/", "virt/kvm/kvm_main.c", "kvm_init", "kvm_struct_check", false));
-    /** A local declaration at the top of a function body: {@code int r, cpu;}, {@code struct desc_ptr dt;}. */
+    /** A cacheline group's begin marker in a struct body. */
     private static final Pattern GROUP_BEGIN = Pattern.compile("__cacheline_group_begin\\(\\w+\\)");
+    /** A local declaration at the top of a function body: {@code int r, cpu;}, {@code struct desc_ptr dt;}. */
     private static final Pattern LOCAL = Pattern.compile("^\\t(const |unsigned |signed |struct |enum )*"
             + "[a-z_][a-z0-9_]*( \\**[a-z_][a-z0-9_]*(\\[[^]]*\\])?,?)+;$");
     /** A build-time check statement, which the call to the check function joins. */
@@ -196,11 +197,6 @@ public final class KernelPatch {
     }
 
     /**
-     * {@code text} of {@code file} with the check function before {@code site.caller()}'s definition
-     * (and the comment above it), and a call to it after the caller's local declarations and
-     * build-time checks.
-     */
-    /**
      * A struct that already has cacheline groups (an earlier footprint patch, or the kernel's own)
      * is guarded by CACHELINE_ASSERT_GROUP_* checks this diff does not know: a new order could move
      * a member out of its group, and a second group of the same name would not compile.
@@ -220,6 +216,11 @@ public final class KernelPatch {
         }
     }
 
+    /**
+     * {@code text} of {@code file} with the check function before {@code site.caller()}'s definition
+     * (and the comment above it), and a call to it after the caller's local declarations and
+     * build-time checks.
+     */
     private static List<String> withCheck(Path file, List<String> text, CheckSite site, List<String> asserts) {
         Pattern existing = Pattern.compile("\\b" + Pattern.quote(site.function()) + "\\s*\\(void\\)\\s*$");
         for (int i = 0; i < text.size(); i++) {
