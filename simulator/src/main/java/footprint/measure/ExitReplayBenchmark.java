@@ -47,8 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * jar merges its benchmark list and runs it like the others. Standalone, from the repository root:
  * {@code java -jar jmh-benchmarks/target/benchmarks.jar ExitReplayBenchmark} replays the README's
  * VMX trace on Debian 6.1's layouts (64k guest, 500 accesses per exit, slab placement, seed 1);
- * {@code -p plan=FILE} replays a plan {@code footprint measure --keep-plans DIR} wrote
- * ({@code exitAlone} then times the plan against itself).
+ * {@code -p plan=FILE} replays a plan {@code footprint measure --keep-plans DIR} wrote; without
+ * {@code -p other=FILE} both sides replay the one plan (a null test: their difference is noise).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -56,42 +56,57 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 public class ExitReplayBenchmark {
-    /** The plans, their replayers over one guest memory, and the side this iteration replays. */
+    /** The plans of both sides and the guest memory they share. */
     @State(Scope.Thread)
-    public static class Sides {
+    public static class Plans {
         /** A plan file written by {@code footprint measure}; empty: the bundled README example. */
         @Param({""})
         public String plan;
 
-        /** The other side's plan file; empty: every iteration replays {@link #plan}. */
+        /** The other side's plan file; empty: both sides replay {@link #plan}. */
         @Param({""})
         public String other;
 
         ReplayPlan first;
         ReplayPlan second;
         NativeMemory guest;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            first = plan.isEmpty() ? BundledExample.plan() : ReplayPlan.read(Path.of(plan));
+            second = other.isEmpty() ? first : ReplayPlan.read(Path.of(other));
+            if (second.guestBytes() != first.guestBytes() || second.guestAccesses() != first.guestAccesses()) {
+                throw new IllegalArgumentException("the two plans run different guests");
+            }
+            guest = ExitReplayer.guestMemory(first);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            if (guest != null) {
+                guest.close();
+            }
+        }
+    }
+
+    /** Both sides for {@link #exit} in one arena, and the side this iteration replays. */
+    @State(Scope.Thread)
+    public static class Sides {
         private NativeMemory arena;
         private ExitReplayer[] replayers;
         ExitReplayer replayer;
         private int iteration;
 
         @Setup(Level.Trial)
-        public void setUp() throws IOException {
-            first = plan.isEmpty() ? BundledExample.plan() : ReplayPlan.read(Path.of(plan));
-            second = other.isEmpty() ? null : ReplayPlan.read(Path.of(other));
-            if (second != null
-                    && (second.guestBytes() != first.guestBytes() || second.guestAccesses() != first.guestAccesses())) {
-                throw new IllegalArgumentException("the two plans run different guests");
-            }
-            guest = ExitReplayer.guestMemory(first);
-            arena = ExitReplayer.arenaMemory(Math.max(first.arenaBytes(), second == null ? 0 : second.arenaBytes()));
-            replayers = second == null ? new ExitReplayer[] {new ExitReplayer(first, guest, arena)}
-                    : new ExitReplayer[] {new ExitReplayer(first, guest, arena), new ExitReplayer(second, guest, arena)};
+        public void setUp(Plans plans) {
+            arena = ExitReplayer.arenaMemory(Math.max(plans.first.arenaBytes(), plans.second.arenaBytes()));
+            replayers = new ExitReplayer[] {new ExitReplayer(plans.first, plans.guest, arena),
+                new ExitReplayer(plans.second, plans.guest, arena)};
         }
 
         @Setup(Level.Iteration)
         public void nextSide() {
-            replayer = replayers[AlternatingSides.side(iteration++) % replayers.length];
+            replayer = replayers[AlternatingSides.side(iteration++)];
         }
 
         @TearDown(Level.Trial)
@@ -99,16 +114,11 @@ public class ExitReplayBenchmark {
             for (ExitReplayer r : replayers) {
                 r.close();
             }
-            if (guest != null) {
-                guest.close();
-            }
-            if (arena != null) {
-                arena.close();
-            }
+            arena.close();
         }
     }
 
-    /** Both sides for {@link #exitAlone}, each with an arena of its own, over the guest memory of {@link Sides}. */
+    /** Both sides for {@link #exitAlone}, each with an arena of its own, over the guest memory of {@link Plans}. */
     @State(Scope.Thread)
     public static class Interleaved {
         ExitReplayer before;
@@ -117,9 +127,9 @@ public class ExitReplayBenchmark {
         boolean afterFirst;
 
         @Setup(Level.Trial)
-        public void setUp(Sides sides) {
-            before = ExitReplayer.withOwnArena(sides.first, sides.guest);
-            after = ExitReplayer.withOwnArena(sides.second != null ? sides.second : sides.first, sides.guest);
+        public void setUp(Plans plans) {
+            before = ExitReplayer.withOwnArena(plans.first, plans.guest);
+            after = ExitReplayer.withOwnArena(plans.second, plans.guest);
         }
 
         @TearDown(Level.Trial)
@@ -174,7 +184,7 @@ public class ExitReplayBenchmark {
     /** One guest phase, then one exit of each side, each timed alone (see the class comment). */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
-    public long exitAlone(Sides sides, Interleaved pair, ExitTimes times) {
+    public long exitAlone(Interleaved pair, ExitTimes times) {
         pair.before.guestPhase();
         boolean afterFirst = pair.afterFirst;
         pair.afterFirst = !afterFirst;

@@ -18,9 +18,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link ExitReplayBenchmark} through JMH's Runner in a forked JVM: on two plans at once,
- * alternating iterations ({@link #paired}), for the paired difference of one {@link Timing}; or on one plan with the
- * perf profiler ({@link #run}), for L1D misses per exit, which perf counts over a whole fork.
+ * Runs {@link ExitReplayBenchmark} through JMH's Runner in a forked JVM: on two plans at once
+ * ({@link #paired}), for the paired difference of one {@link Timing}; or on one plan with the perf
+ * profiler ({@link #l1dMissesPerExit}), for L1D misses per exit, which perf counts over a whole fork.
  */
 public final class JmhReplay {
     /** JMH's name for the L1D miss event of {@code perf stat}. */

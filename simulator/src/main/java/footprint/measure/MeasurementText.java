@@ -26,7 +26,8 @@ public final class MeasurementText {
                 + " over rounds)");
         out.println("with the guest: one operation is the guest phase and the exit; predicted = simulate's estimated"
                 + " cycles (base, the exit's stall, the guest's extra stall)");
-        out.println("exit alone: the guest phase runs untimed before each exit; predicted = simulate's host stall cycles");
+        out.println("exit alone: both sides interleaved exit by exit, the guest phases untimed; predicted = simulate's"
+                + " host stall cycles");
         out.printf(Locale.ROOT, "  %-8s %-14s %16s %16s %22s %10s %10s %8s %9s%n", "guest", "timed", "before ns/exit",
                 "after ns/exit", "diff cycles", "predicted", "pred MLP1", "ratio", "impl.MLP");
         for (MeasuredPoint p : m.points()) {

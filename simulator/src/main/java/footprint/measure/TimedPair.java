@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Both sides timed one way ({@link Timing}) at one guest working set: ns per exit of each round
- * (a round being one fork that times both sides in alternating iterations), the paired
- * difference after - before in ns and in cycles at the model's clock with its 95% half-width
- * (over rounds; over the iteration pairs of the one fork when there is one round), and what the
+ * (a round being one fork that times both sides), the paired difference after - before in ns and
+ * in cycles at the model's clock with its 95% half-width (over rounds; over the fork's iterations
+ * when there is one round), and what the
  * simulator predicts for the same part of the exit: the difference in cycles under the model's
  * memory-level parallelism, and with stalls not divided (MLP 1), from which {@link #impliedMlp()}
  * follows.
