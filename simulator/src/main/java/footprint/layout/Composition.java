@@ -89,9 +89,28 @@ final class Composition {
         for (RawMember rm : raw.members) {
             members.add(member(raw, rm, file, overridden));
         }
-        StructLayout s = AlignmentInference.asPrinted(raw, members);
+        // Alignments are inferred from the struct as the dump printed it, with its members' printed
+        // sizes: a redefined inner type's new size would explain the printed size by a struct
+        // alignment the source never had.
+        List<Member> printed = new ArrayList<>(members.size());
+        Map<Integer, Long> newSizeAtLine = new HashMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            long was = raw.members.get(i).size;
+            if (m.size() != was && !m.bitfield()) {
+                newSizeAtLine.put(m.line(), m.size());
+                m = m.withSize(was);
+            }
+            printed.add(m);
+        }
+        StructLayout s = AlignmentInference.asPrinted(raw, printed);
         if (raw.size < 0 || !overridden.isEmpty()) {
-            s = s.relaidOut(LayoutEngine.place(s.rules(), members), !overridden.isEmpty());
+            List<Member> resized = new ArrayList<>(printed.size());
+            for (Member m : printed) {
+                Long size = newSizeAtLine.get(m.line());
+                resized.add(size == null ? m : m.withSize(size));
+            }
+            s = s.relaidOut(LayoutEngine.place(s.rules(), resized), !overridden.isEmpty());
         }
         if (!overridden.isEmpty()) {
             warnings.add(raw.source + ":" + raw.line + ": " + keyword(raw) + " " + display(raw)

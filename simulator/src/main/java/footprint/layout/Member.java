@@ -78,6 +78,11 @@ public record Member(
                 alignedAttribute, newAlignment, newSource, anonymous, line);
     }
 
+    Member withSize(long newSize) {
+        return new Member(name, type, offset, newSize, bitOffset, bitSize, nested, bitfield, dims,
+                alignedAttribute, alignment, alignmentSource, anonymous, line);
+    }
+
     Member withPlacement(long newOffset, int newBitOffset) {
         return new Member(name, type, newOffset, size, newBitOffset, bitSize, nested, bitfield, dims,
                 alignedAttribute, alignment, alignmentSource, anonymous, line);

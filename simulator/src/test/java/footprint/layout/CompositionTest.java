@@ -3,10 +3,12 @@ package footprint.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import footprint.testsupport.RepoFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A struct defined at top level in a later file overrides earlier ones, also copies expanded inline. */
 class CompositionTest {
@@ -63,6 +65,37 @@ class CompositionTest {
         assertThat(vmx.relaidOut()).isTrue();
         assertThat(vmx.member("vcpu").orElseThrow().size()).isEqualTo(6552 + change);
         assertThat(vmx.member("fail").orElseThrow().offset()).isEqualTo(6552 + change);
+    }
+
+    @Test
+    void aSmallerInnerTypeShrinksItsHolderWithoutAnAlignmentTheSourceNeverHad(@TempDir Path tmp) throws Exception {
+        Path first = tmp.resolve("outer.pahole");
+        Files.writeString(first, """
+                struct outer {
+                	struct inner {
+                		long int                   a;                    /*     0     8 */
+                		int                        b;                    /*     8     4 */
+                	} in;                                            /*     0    16 */
+                	long int                   c;                    /*    16     8 */
+                	long int                   d;                    /*    24     8 */
+
+                	/* size: 32, cachelines: 1, members: 3 */
+                };
+                """);
+        String smaller = """
+                struct inner {
+                	long int                   a;                    /*     0     8 */
+
+                	/* size: 8, cachelines: 1, members: 1 */
+                };
+                """;
+        StructLayout outer = LayoutSet.composeWith(List.of(first), smaller, "smaller").find("outer").orElseThrow();
+        // 8 + 8 + 8 is already a multiple of outer's 8-byte alignment. Inferring an alignment from
+        // the printed size 32 with the new size of 'in' would call outer aligned(16) and keep 32.
+        assertThat(outer.alignment()).isEqualTo(8);
+        assertThat(outer.alignedAttribute()).isZero();
+        assertThat(outer.size()).isEqualTo(24);
+        assertThat(outer.member("d").orElseThrow().offset()).isEqualTo(16);
     }
 
     @Test
