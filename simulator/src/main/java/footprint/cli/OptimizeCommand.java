@@ -39,8 +39,11 @@ import picocli.CommandLine.Spec;
             "Each struct's hot members go in groups touched by the same exits (the most frequent "
                 + "exits' members contiguous); a nested struct goes next to the group with its own hot "
                 + "part at the end that meets it; a large member with a few hot bytes goes on the side "
-                + "where its hot bytes are. Single-member moves then improve the order while they save "
-                + "weighted lines. The proposal is re-laid out by the layout engine and counted again.",
+                + "where its hot bytes are. From the two best such orders, simulated annealing (seeded: the "
+                + "same inputs give the same proposal) moves members, turns nested structs round and "
+                + "gathers members of the same exits, accepting a few steps that cost lines to reach "
+                + "orders no single move reaches; single-member moves finish. The proposal is re-laid out "
+                + "by the layout engine and counted again.",
             "",
             "Constraints (--constraints FILE): one rule per line, members as STRUCT.MEMBER: "
                 + "'pin S.m OFFSET', 'together S.a S.b ...' (one block, in this order), 'before S.a S.b', "
@@ -88,6 +91,11 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--max-moves", paramLabel = "N", description = "move at most N members (N >= 1)")
     Integer maxMoves;
 
+    @Option(names = "--search-steps", paramLabel = "N",
+            description = "annealing steps in each of the two search chains (default: ${DEFAULT-VALUE}; 0: single "
+                    + "moves only, faster and worse; more: slower, rarely better)")
+    int searchSteps = WholeOptimization.DEFAULT_SEARCH_STEPS;
+
     @Option(names = "--pareto", description = "print the front of lines saved against members moved")
     boolean pareto;
 
@@ -127,6 +135,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (maxMoves != null && maxMoves < 1) {
             throw new InputException("--max-moves " + maxMoves + ": give at least 1 (0 moves is the current order)");
         }
+        if (searchSteps < 0) {
+            throw new InputException("--search-steps " + searchSteps + ": give 0 or more");
+        }
         checkTarget();
         LayoutSet set = LayoutFiles.load(layouts, err);
         if (patch != null && source == null) {
@@ -142,7 +153,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         Trace read = TraceReader.read(trace);
         WholeOptimization.Request request = new WholeOptimization.Request(structs, object, constraints, maxMoves,
-                pareto, allowMissing);
+                pareto, allowMissing, searchSteps);
         if (source != null) {
             constraints.addAll(SourceConstraints.mine(source, set));
             for (String name : WholeOptimization.targets(read, set, request)) {
@@ -154,7 +165,8 @@ public final class OptimizeCommand implements Callable<Integer> {
                     err.println("footprint: note: #ifdef blocks of struct " + name + " not read: " + e.getMessage());
                 }
             }
-            request = new WholeOptimization.Request(structs, object, constraints, maxMoves, pareto, allowMissing);
+            request = new WholeOptimization.Request(structs, object, constraints, maxMoves, pareto, allowMissing,
+                    searchSteps);
         }
         List<String> warnings = new ArrayList<>();
         WholeOptimization.Result result = WholeOptimization.run(read, layouts, set, request,

@@ -65,13 +65,14 @@ final class LocalSearch {
             from++;
         }
         Best best = null;
+        Relayout laid = Relayout.of(space, a);
         for (int to = 0; to < order.length; to++) {
             if (to == from) {
                 continue;
             }
             Arrangement c = a.copy();
             c.move(node, from, to);
-            best = better(c, best, now);
+            best = better(c, best, now, a, laid);
         }
         return best;
     }
@@ -85,6 +86,7 @@ final class LocalSearch {
         int[] hot = Arrays.stream(order).filter(u -> heat.hot(n.id, u)).toArray();
         int[] cold = Arrays.stream(order).filter(u -> !heat.hot(n.id, u)).toArray();
         Best best = null;
+        Relayout laid = Relayout.of(space, a);
         for (int at = 0; at <= cold.length + 1; at++) {
             int[] next = new int[order.length];
             if (at <= cold.length) {
@@ -99,14 +101,18 @@ final class LocalSearch {
             if (Arrays.equals(next, order)) {
                 continue;
             }
-            best = better(a.with(n.id, next), best, now);
+            best = better(a.with(n.id, next), best, now, a, laid);
         }
         return best;
     }
 
-    /** {@code c} with its score when it keeps the constraints and beats {@code best} (or {@code now}); else {@code best}. */
-    Best better(Arrangement c, Best best, LineScore.Score now) {
-        Relayout r = Relayout.of(space, c);
+    /**
+     * {@code c} with its score when it keeps the constraints and beats {@code best} (or {@code now});
+     * else {@code best}. {@code c} differs from {@code near}, laid out as {@code nearLayout}, in
+     * few structs: the others are taken from there.
+     */
+    Best better(Arrangement c, Best best, LineScore.Score now, Arrangement near, Relayout nearLayout) {
+        Relayout r = Relayout.of(space, c, near, nearLayout);
         if (!constraints.allows(c, r)) {
             return best;
         }

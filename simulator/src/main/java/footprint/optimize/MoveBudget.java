@@ -92,6 +92,41 @@ final class MoveBudget {
         return out;
     }
 
+    /**
+     * {@code best} with every moved unit put back (as {@link #back} puts units back) whose return
+     * touches no more weighted lines: the annealing's walk leaves members moved that buy nothing,
+     * and a reviewer should not have to read them.
+     */
+    Arrangement tidy(Arrangement current, Arrangement best) {
+        Arrangement a = best;
+        double lines = score.score(a).lines();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (OrderSpace.Node n : space.nodes()) {
+                if (!n.target) {
+                    continue;
+                }
+                for (int k = 0; k < a.order(n.id).length; k++) {
+                    int[] from = current.order(n.id);
+                    int[] now = a.order(n.id);
+                    boolean[] kept = Churn.common(from, now);
+                    if (kept[k]) {
+                        continue;
+                    }
+                    Arrangement c = a.with(n.id, putBack(from, now, kept, k));
+                    Relayout r = Relayout.of(space, c);
+                    if (constraints.allows(c, r) && score.score(r).lines() <= lines + 1e-9
+                            && Churn.moved(space, n.id, current, c) < Churn.moved(space, n.id, current, a)) {
+                        a = c;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return a;
+    }
+
     /** {@code now} with its k-th unit moved to just after the unit before it in {@code from} that kept its place. */
     private static int[] putBack(int[] from, int[] now, boolean[] kept, int k) {
         int unit = now[k];
@@ -139,13 +174,14 @@ final class MoveBudget {
         while (order[from] != u) {
             from++;
         }
+        Relayout laid = Relayout.of(space, a);
         for (int to = 0; to < order.length; to++) {
             if (to == from) {
                 continue;
             }
             Arrangement c = a.copy();
             c.move(node, from, to);
-            LocalSearch.Best b = search.better(c, null, now);
+            LocalSearch.Best b = search.better(c, null, now, a, laid);
             if (b != null) {
                 out.add(b);
             }

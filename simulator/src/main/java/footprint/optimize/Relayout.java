@@ -22,15 +22,29 @@ final class Relayout {
     }
 
     static Relayout of(OrderSpace space, Arrangement a) {
+        return of(space, a, null, null);
+    }
+
+    /**
+     * {@code a} laid out, taking from {@code near} (the layout of {@code nearOrder}) every struct
+     * whose order is the same there and whose inner structs keep their sizes: a search step changes
+     * one or two structs, and only they and the structs around them whose offsets move are laid out.
+     */
+    static Relayout of(OrderSpace space, Arrangement a, Arrangement nearOrder, Relayout near) {
         List<OrderSpace.Node> nodes = space.nodes();
         StructLayout[] layout = new StructLayout[nodes.size()];
         long[][] offset = new long[nodes.size()][];
         for (OrderSpace.Node n : nodes) {
+            if (near != null && sameAs(n, a, nearOrder, layout, near)) {
+                layout[n.id] = near.layout[n.id];
+                offset[n.id] = near.offset[n.id];
+                continue;
+            }
             List<Member> members = new ArrayList<>(n.base.members());
             boolean changed = false;
             for (int m = 0; m < members.size(); m++) {
                 int c = n.child[m];
-                if (c < 0 || layout[c] == nodes.get(c).base) {
+                if (c < 0 || layout[c].size() == nodes.get(c).base.size()) {
                     continue;
                 }
                 Member old = members.get(m);
@@ -64,5 +78,18 @@ final class Relayout {
             offset[n.id] = off;
         }
         return new Relayout(layout, offset);
+    }
+
+    private static boolean sameAs(OrderSpace.Node n, Arrangement a, Arrangement nearOrder, StructLayout[] layout,
+            Relayout near) {
+        if (!java.util.Arrays.equals(a.order(n.id), nearOrder.order(n.id))) {
+            return false;
+        }
+        for (int c : n.child) {
+            if (c >= 0 && layout[c].size() != near.layout[c].size()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -18,12 +18,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Orders the members of several structs together, so that the fields a trace's exits touch, at
- * every nesting level, share as few lines as they can: a constructive order ({@link WholeOrder})
- * improved by single-unit moves ({@link LocalSearch}), both scored by the fast line count
- * ({@link LineScore}); under a move budget the greedy steps of {@link MoveBudget}. The proposal is
+ * every nesting level, share as few lines as they can: the best constructive orders
+ * ({@link WholeOrder}) annealed ({@link Annealing}) and finished by single-unit moves
+ * ({@link LocalSearch}), all scored by the fast line count ({@link LineScore}); then every moved
+ * member that buys nothing put back; under a move budget the greedy steps of {@link MoveBudget}. The proposal is
  * then re-laid out through the layout files ({@link ProposedLayout}) and counted by
  * {@link TraceStats}, as {@code trace stats} counts, and the two counts must agree.
  */
@@ -32,9 +34,17 @@ public final class WholeOptimization {
     /** Greedy forward steps for the churn front when no --max-moves is given (each is a full scan). */
     private static final int FORWARD_STEPS = 10;
 
-    /** What to optimise: struct names (or every struct of one object), constraints, and the churn limit. */
+    /** Annealing steps per chain when a request does not say. */
+    public static final int DEFAULT_SEARCH_STEPS = 800_000;
+    /** Annealing chains, from the best constructive starts, one per core of a two-core machine. */
+    private static final int CHAINS = 2;
+
+    /**
+     * What to optimise: struct names (or every struct of one object), constraints, the churn limit,
+     * and the annealing steps per chain (0: single moves only).
+     */
     public record Request(List<String> structs, String object, List<Constraint> constraints, Integer maxMoves,
-            boolean pareto, boolean allowMissing) {
+            boolean pareto, boolean allowMissing, int searchSteps) {
         public Request {
             structs = structs == null ? List.of() : List.copyOf(structs);
             constraints = List.copyOf(constraints);
@@ -92,13 +102,9 @@ public final class WholeOptimization {
         if (constraints.allows(current, space)) {
             starts.add(current);
         }
-        Arrangement best = null;
-        for (Arrangement start : starts) {
-            Arrangement a = search.improve(start);
-            if (best == null || score.score(a).compareTo(score.score(best)) < 0) {
-                best = a;
-            }
-        }
+        starts.sort(Comparator.comparing(score::score));
+        Arrangement best = best(chains(starts, space, score, constraints, heat, search, req.searchSteps(), progress),
+                score);
         if (best == null) {
             Arrangement tried = current;
             for (OrderSpace.Node n : space.nodes()) {
@@ -112,6 +118,7 @@ public final class WholeOptimization {
                     + " of " + c.struct() + " found that keeps it and the others)");
         }
         best = keepUnhelpfulOrders(space, score, constraints, current, best);
+        best = new MoveBudget(space, score, constraints, heat).tidy(current, best);
         double unconstrained = score.score(best).lines();
         List<OptimizeReport.FrontPoint> front = new ArrayList<>();
         Arrangement proposal = best;
@@ -152,6 +159,33 @@ public final class WholeOptimization {
                     + report.linesAfter() + " for the same layout");
         }
         return new Result(report, text);
+    }
+
+    /**
+     * Each of the best {@link #CHAINS} starts annealed (its own seed) and then improved by single
+     * moves, the chains in parallel; the results in start order, so the choice among them does not
+     * depend on which chain finishes first.
+     */
+    private static List<Arrangement> chains(List<Arrangement> starts, OrderSpace space, LineScore score,
+            Constraints constraints, UnitHeat heat, LocalSearch search, int steps, Consumer<String> progress) {
+        List<Arrangement> from = starts.subList(0, Math.min(CHAINS, starts.size()));
+        if (steps > 0 && !from.isEmpty()) {
+            progress.accept("annealing " + from.size() + " chain(s) of " + steps + " steps");
+        }
+        Annealing annealing = new Annealing(space, score, constraints, heat);
+        return IntStream.range(0, from.size()).parallel()
+                .mapToObj(k -> search.improve(annealing.improve(from.get(k), k + 1, steps)))
+                .toList();
+    }
+
+    private static Arrangement best(List<Arrangement> found, LineScore score) {
+        Arrangement best = null;
+        for (Arrangement a : found) {
+            if (best == null || score.score(a).compareTo(score.score(best)) < 0) {
+                best = a;
+            }
+        }
+        return best;
     }
 
     /** Puts back the current order of every struct whose new order saves nothing, innermost first. */

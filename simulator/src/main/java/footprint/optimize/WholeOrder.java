@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * A constructive arrangement of every target struct: each target's hot units in groups of the
- * same exits ({@link HotOrder}: the most frequent exits' units contiguous), and around them, on
+ * same exits ({@link HotOrder}: the most frequent exits' units contiguous), the groups the most
+ * frequent exit touches (the core) where the nested structs' hot parts meet them and the others
+ * beyond the nested structs, so that the core runs unbroken from level to level; and around them, on
  * the side where their hot bytes meet the group, the units only partly hot: a large member with
  * its hot bytes near its end just before the group, one with them near its start just after, and
  * a nested target struct before the group with its own hot part at its end, or after the group
@@ -117,6 +119,17 @@ final class WholeOrder {
         return sides;
     }
 
+    /** The exit of the largest stream weight (the first in trace order among equals). */
+    private String topExit() {
+        int top = 0;
+        for (int x = 1; x < weights.length; x++) {
+            if (weights[x] > weights[top]) {
+                top = x;
+            }
+        }
+        return exitNames.get(top);
+    }
+
     /** Heavier units first: by summed exit weight, then by touched bytes. */
     private Comparator<Integer> heavier(OrderSpace.Node n) {
         return Comparator.comparingDouble((Integer u) -> -heat.weight[n.id][u])
@@ -162,30 +175,36 @@ final class WholeOrder {
         // the heaviest partly hot unit meets the group
         early.sort(heavier(n).reversed());
         late.sort(heavier(n));
-        List<Integer> hot = new ArrayList<>();
+        List<Integer> core = new ArrayList<>();
+        List<Integer> rare = new ArrayList<>();
+        String top = topExit();
         for (HotOrder.Group g : HotOrder.derive(group, exitNames, weights).groups()) {
-            g.members().forEach(m -> hot.add(Integer.parseInt(m)));
+            List<Integer> into = g.exits().get(0).equals(top) ? core : rare;
+            g.members().forEach(m -> into.add(Integer.parseInt(m)));
         }
         List<Integer> out = new ArrayList<>();
         switch (sides[n.id]) {
             case START -> {
-                out.addAll(hot);
+                out.addAll(core);
                 out.addAll(late);
+                out.addAll(rare);
                 out.addAll(early);
                 out.addAll(cold);
             }
             case MIDDLE -> {
                 out.addAll(early);
-                out.addAll(hot);
+                out.addAll(core);
                 out.addAll(late);
+                out.addAll(rare);
                 out.addAll(cold);
             }
             case END -> {
                 out.addAll(cold);
                 out.addAll(late);
+                out.addAll(rare);
                 out.addAll(early);
-                Collections.reverse(hot);
-                out.addAll(hot);
+                Collections.reverse(core);
+                out.addAll(core);
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();

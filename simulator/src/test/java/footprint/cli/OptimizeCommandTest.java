@@ -108,6 +108,27 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aNegativeSearchStepCountIsABadInputAndNothingIsWritten() {
+        Path out = tmp.resolve("never.pahole");
+        CliRun r = handMade("hot", "--search-steps", "-1", "--output", out.toString());
+        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err().strip()).doesNotContain("\n").contains("--search-steps -1");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void theAnnealingChainsRunInParallelAndStillGiveTheSameProposalForTheSameInputs() {
+        List<String> args = new ArrayList<>(List.of("optimize", "--trace", VMX_TRACE, "--object", "vmx",
+                "--search-steps", "20000", "--layout"));
+        args.addAll(debianLayouts());
+        CliRun first = CliRun.of(args.toArray(new String[0]));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.err()).contains("annealing 2 chain(s) of 20000 steps");
+        CliRun second = CliRun.of(args.toArray(new String[0]));
+        assertThat(second.out()).isEqualTo(first.out());
+    }
+
+    @Test
     void theOutputIsALayoutFileThatTraceStatsCountsAsTheReportDoesAndTheSameInputsGiveTheSameBytes()
             throws Exception {
         Path out = tmp.resolve("hot.optimised.pahole");
@@ -271,7 +292,10 @@ class OptimizeCommandTest {
                 .doesNotContain("list_head", "hrtimer");
         assertThat(report.linesBefore()).isCloseTo(34.20, within(0.005));
         assertThat(report.idealLines()).isEqualTo(7.929577);
-        assertThat(report.linesAfter()).isLessThan(14.0);
+        // the target: within 1.5x of the ideal (single moves alone stopped at 13.61, 1.72x)
+        assertThat(report.linesAfter()).isLessThanOrEqualTo(1.5 * report.idealLines());
+        // moved members that buy nothing are put back: single moves alone moved 115
+        assertThat(report.moved()).isLessThan(130);
 
         List<String> stats = new ArrayList<>(List.of("trace", "stats", VMX_TRACE, "--format", "json", "--layout"));
         stats.addAll(debianLayouts());
