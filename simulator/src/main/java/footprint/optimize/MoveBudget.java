@@ -58,36 +58,17 @@ final class MoveBudget {
         Arrangement a = best;
         out.add(new Step(a, Churn.moved(space, current, a), score.score(a)));
         while (true) {
-            Arrangement bestBack = null;
-            LineScore.Score bestScore = null;
-            for (OrderSpace.Node n : space.nodes()) {
-                if (!n.target) {
-                    continue;
-                }
-                int[] from = current.order(n.id);
-                int[] now = a.order(n.id);
-                boolean[] kept = Churn.common(from, now);
-                for (int k = 0; k < now.length; k++) {
-                    if (kept[k]) {
-                        continue;
-                    }
-                    Arrangement c = a.with(n.id, putBack(from, now, kept, k));
-                    Relayout r = Relayout.of(space, c);
-                    if (!constraints.allows(c, r)) {
-                        continue;
-                    }
-                    LineScore.Score s = score.score(r);
-                    if (bestScore == null || s.compareTo(bestScore) < 0) {
-                        bestBack = c;
-                        bestScore = s;
-                    }
+            LocalSearch.Best bestBack = null;
+            for (LocalSearch.Best c : putBacks(current, a)) {
+                if (bestBack == null || c.score().compareTo(bestBack.score()) < 0) {
+                    bestBack = c;
                 }
             }
             if (bestBack == null) {
                 break;
             }
-            a = bestBack;
-            out.add(new Step(a, Churn.moved(space, current, a), bestScore));
+            a = bestBack.arrangement();
+            out.add(new Step(a, Churn.moved(space, current, a), bestBack.score()));
         }
         return out;
     }
@@ -100,31 +81,50 @@ final class MoveBudget {
     Arrangement tidy(Arrangement current, Arrangement best) {
         Arrangement a = best;
         double lines = score.score(a).lines();
+        int moved = Churn.moved(space, current, a);
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (OrderSpace.Node n : space.nodes()) {
-                if (!n.target) {
-                    continue;
-                }
-                for (int k = 0; k < a.order(n.id).length; k++) {
-                    int[] from = current.order(n.id);
-                    int[] now = a.order(n.id);
-                    boolean[] kept = Churn.common(from, now);
-                    if (kept[k]) {
-                        continue;
-                    }
-                    Arrangement c = a.with(n.id, putBack(from, now, kept, k));
-                    Relayout r = Relayout.of(space, c);
-                    if (constraints.allows(c, r) && score.score(r).lines() <= lines + 1e-9
-                            && Churn.moved(space, n.id, current, c) < Churn.moved(space, n.id, current, a)) {
-                        a = c;
-                        changed = true;
-                    }
+            for (LocalSearch.Best c : putBacks(current, a)) {
+                int fewer = Churn.moved(space, current, c.arrangement());
+                if (c.score().lines() <= lines + 1e-9 && fewer < moved) {
+                    a = c.arrangement();
+                    moved = fewer;
+                    changed = true;
+                    break;
                 }
             }
         }
         return a;
+    }
+
+    /**
+     * Every arrangement that keeps the constraints and puts one unit of {@code a} that lies outside
+     * a longest common subsequence with {@code current} back next to the unit that precedes it in
+     * the current order, with its score.
+     */
+    private List<LocalSearch.Best> putBacks(Arrangement current, Arrangement a) {
+        List<LocalSearch.Best> out = new ArrayList<>();
+        Relayout laid = Relayout.of(space, a);
+        for (OrderSpace.Node n : space.nodes()) {
+            if (!n.target) {
+                continue;
+            }
+            int[] from = current.order(n.id);
+            int[] now = a.order(n.id);
+            boolean[] kept = Churn.common(from, now);
+            for (int k = 0; k < now.length; k++) {
+                if (kept[k]) {
+                    continue;
+                }
+                Arrangement c = a.with(n.id, putBack(from, now, kept, k));
+                Relayout r = Relayout.of(space, c, a, laid);
+                if (constraints.allows(c, r)) {
+                    out.add(new LocalSearch.Best(c, score.score(r)));
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code now} with its k-th unit moved to just after the unit before it in {@code from} that kept its place. */
