@@ -16,24 +16,13 @@ public final class AlternatingSides {
         return ((k + 1) >> 1) & 1;
     }
 
-    /** One fork's paired result: each side's mean over its measured iterations, and the pairs' differences. */
-    public record Fork(double beforeNanos, double afterNanos, List<Double> pairDiffs) {
-        public Fork {
-            pairDiffs = List.copyOf(pairDiffs);
-        }
-
-        public double diffNanos() {
-            return afterNanos - beforeNanos;
-        }
-    }
-
     private AlternatingSides() {}
 
     /**
      * Splits the measured iterations' scores (ns per exit, in order, after {@code warmups} warm-up
      * iterations) into the two sides and pairs them: iterations 2i and 2i+1 of the measurement.
      */
-    public static Fork split(List<Double> measured, int warmups) {
+    public static PairedFork split(List<Double> measured, int warmups) {
         if (warmups % 2 != 0) {
             throw new IllegalArgumentException("an odd number of warm-up iterations (" + warmups
                     + ") puts two iterations of one side in a pair");
@@ -55,6 +44,6 @@ public final class AlternatingSides {
             throw new IllegalArgumentException("a paired fork needs at least two measured iterations, got "
                     + measured.size());
         }
-        return new Fork(sum[0] / count[0], sum[1] / count[1], pairs);
+        return new PairedFork(sum[0] / count[0], sum[1] / count[1], pairs);
     }
 }

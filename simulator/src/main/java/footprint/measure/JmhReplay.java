@@ -43,7 +43,7 @@ public final class JmhReplay {
      * by hundreds of ns on a loaded host). The exit alone times both sides in every iteration,
      * interleaved; an iteration gives each side's mean ns per exit.
      */
-    public AlternatingSides.Fork paired(Path before, Path after, Timing timing) throws RunnerException {
+    public PairedFork paired(Path before, Path after, Timing timing) throws RunnerException {
         ChainedOptionsBuilder b = options(before, timing).param("other", after.toAbsolutePath().toString());
         RunResult r = only(new Runner(b.build()).run(), before);
         if (timing == Timing.EXIT_ALONE) {
@@ -58,7 +58,7 @@ public final class JmhReplay {
         return AlternatingSides.split(scores, warmupIterations);
     }
 
-    private static AlternatingSides.Fork interleaved(RunResult r) {
+    private static PairedFork interleaved(RunResult r) {
         List<Double> before = new ArrayList<>();
         List<Double> after = new ArrayList<>();
         List<Double> diffs = new ArrayList<>();
@@ -77,7 +77,7 @@ public final class JmhReplay {
                 diffs.add(a - b);
             }
         }
-        return new AlternatingSides.Fork(mean(before), mean(after), diffs);
+        return new PairedFork(mean(before), mean(after), diffs);
     }
 
     private static double mean(List<Double> v) {

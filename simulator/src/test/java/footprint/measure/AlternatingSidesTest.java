@@ -23,7 +23,7 @@ class AlternatingSidesTest {
         List<Double> measured = IntStream.range(0, 8)
                 .mapToObj(j -> (AlternatingSides.side(warmups + j) == 1 ? 103.0 : 100.0) + (warmups + j))
                 .toList();
-        AlternatingSides.Fork f = AlternatingSides.split(measured, warmups);
+        PairedFork f = AlternatingSides.split(measured, warmups);
         assertThat(f.diffNanos()).isCloseTo(3.0, within(1e-12));
         assertThat(f.pairDiffs()).hasSize(4);
         // Each pair is off by the drift of one iteration, in alternating directions.

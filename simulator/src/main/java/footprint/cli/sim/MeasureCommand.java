@@ -6,7 +6,7 @@ import footprint.calibrate.ReferenceModels;
 import footprint.cli.FormatOption;
 import footprint.report.ReportJson;
 import footprint.input.InputException;
-import footprint.measure.AlternatingSides;
+import footprint.measure.PairedFork;
 import footprint.measure.JmhReplay;
 import footprint.measure.MeasuredPoint;
 import footprint.measure.TimedPair;
@@ -287,7 +287,7 @@ public final class MeasureCommand implements Callable<Integer> {
 
     private MeasuredPoint measure(JmhReplay jmh, Path planB, Path planA, long ws, double clock, Prediction predicted,
                                   Prediction predicted1, boolean countMisses, Progress progress) throws Exception {
-        Map<Timing, List<AlternatingSides.Fork>> forks = new EnumMap<>(Timing.class);
+        Map<Timing, List<PairedFork>> forks = new EnumMap<>(Timing.class);
         for (int r = 0; r < rounds; r++) {
             progress.accept(String.format(Locale.ROOT, "guest %s, round %d of %d: before and after, with the guest"
                     + " phase and the exit alone", ByteSize.format(ws), r + 1, rounds));
@@ -306,12 +306,12 @@ public final class MeasureCommand implements Callable<Integer> {
                 pair(Timing.EXIT_ALONE, forks, clock, predicted, predicted1), missB, missA);
     }
 
-    private TimedPair pair(Timing t, Map<Timing, List<AlternatingSides.Fork>> forks, double clock, Prediction predicted,
+    private TimedPair pair(Timing t, Map<Timing, List<PairedFork>> forks, double clock, Prediction predicted,
                            Prediction predicted1) {
-        List<AlternatingSides.Fork> rounds = forks.get(t);
-        List<Double> bN = rounds.stream().map(AlternatingSides.Fork::beforeNanos).toList();
-        List<Double> aN = rounds.stream().map(AlternatingSides.Fork::afterNanos).toList();
-        double[] diffs = rounds.stream().mapToDouble(AlternatingSides.Fork::diffNanos).toArray();
+        List<PairedFork> rounds = forks.get(t);
+        List<Double> bN = rounds.stream().map(PairedFork::beforeNanos).toList();
+        List<Double> aN = rounds.stream().map(PairedFork::afterNanos).toList();
+        double[] diffs = rounds.stream().mapToDouble(PairedFork::diffNanos).toArray();
         // Rounds are independent forks; with one round its iteration pairs are the only spread there is.
         double[] spread = diffs.length >= 2 ? diffs
                 : rounds.get(0).pairDiffs().stream().mapToDouble(Double::doubleValue).toArray();
