@@ -222,7 +222,8 @@ final class Composition {
                 first = s;
                 firstFile = d.file;
             }
-            if (s.size() == elementSize && (best == null || d.file == file)) {
+            // as printed: a definition re-laid out around a type a later file redefines has its new size
+            if ((s.size() == elementSize || d.raw.size == elementSize) && (best == null || d.file == file)) {
                 best = s;
             }
         }

@@ -99,6 +99,47 @@ class CompositionTest {
     }
 
     @Test
+    void aStructHeldByNameInTheSameDumpTakesTheSizeItsDefinitionGetsAroundARedefinedType(@TempDir Path tmp)
+            throws Exception {
+        // as in a whole-module dump (kvm-amd.ko): vcpu_svm holds 'struct kvm_vcpu vcpu', defined
+        // further up in the same file, and a later file redefines kvm_vcpu_arch inside kvm_vcpu
+        Path dump = tmp.resolve("module.all.pahole");
+        Files.writeString(dump, """
+                struct leaf {
+                \tlong int                   a;                    /*     0     8 */
+                \tlong int                   b;                    /*     8     8 */
+
+                \t/* size: 16, cachelines: 1, members: 2 */
+                };
+                struct mid {
+                \tstruct leaf                l;                    /*     0    16 */
+                \tlong int                   c;                    /*    16     8 */
+
+                \t/* size: 24, cachelines: 1, members: 2 */
+                };
+                struct top {
+                \tstruct mid                 m;                    /*     0    24 */
+                \tlong int                   d;                    /*    24     8 */
+
+                \t/* size: 32, cachelines: 1, members: 2 */
+                };
+                """);
+        String smaller = """
+                struct leaf {
+                \tlong int                   a;                    /*     0     8 */
+
+                \t/* size: 8, cachelines: 1, members: 1 */
+                };
+                """;
+        LayoutSet set = LayoutSet.composeWith(List.of(dump), smaller, "smaller");
+        assertThat(set.find("mid").orElseThrow().size()).isEqualTo(16);
+        StructLayout top = set.find("top").orElseThrow();
+        assertThat(top.member("m").orElseThrow().size()).isEqualTo(16);
+        assertThat(top.member("d").orElseThrow().offset()).isEqualTo(16);
+        assertThat(top.size()).isEqualTo(24);
+    }
+
+    @Test
     void anEarlierFileDoesNotOverrideALaterOne() {
         LayoutSet set = LayoutSet.load(List.of(AFTER, DEBIAN.resolve("debian-6.1-vcpu_vmx.pahole")));
         assertThat(set.find("kvm_vcpu").orElseThrow().size()).isEqualTo(6560);
