@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -174,7 +175,12 @@ public final class WholeOptimization {
         }
         Annealing annealing = new Annealing(space, score, constraints, heat);
         return IntStream.range(0, from.size()).parallel()
-                .mapToObj(k -> search.improve(annealing.improve(from.get(k), k + 1, steps)))
+                .mapToObj(k -> {
+                    Arrangement a = search.improve(annealing.improve(from.get(k), k + 1, steps));
+                    progress.accept(String.format(Locale.ROOT, "chain %d of %d: %.2f lines per exit", k + 1,
+                            from.size(), score.score(a).lines()));
+                    return a;
+                })
                 .toList();
     }
 
