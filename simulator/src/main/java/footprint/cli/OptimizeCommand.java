@@ -42,8 +42,9 @@ import picocli.CommandLine.Spec;
                 + "where its hot bytes are. From the two best such orders, simulated annealing (seeded: the "
                 + "same inputs give the same proposal) moves members, turns nested structs round and "
                 + "gathers members of the same exits, accepting a few steps that cost lines to reach "
-                + "orders no single move reaches; single-member moves finish. The proposal is re-laid out "
-                + "by the layout engine and counted again.",
+                + "orders no single move reaches; single-member moves finish, and a moved member that "
+                + "saves nothing is put back. The proposal is re-laid out by the layout engine and "
+                + "counted again.",
             "",
             "Constraints (--constraints FILE): one rule per line, members as STRUCT.MEMBER: "
                 + "'pin S.m OFFSET', 'together S.a S.b ...' (one block, in this order), 'before S.a S.b', "
