@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code footprint optimize} on the hand-made fixture of {@code /optimize/README.md} and on the bundled VMX trace. */
@@ -98,21 +100,13 @@ class OptimizeCommandTest {
         assertThat(limited.unconstrainedLines()).isEqualTo(1.0);
     }
 
-    @Test
-    void maxMovesZeroIsABadInputAndNothingIsWritten() {
+    @ParameterizedTest
+    @CsvSource({"--max-moves, 0", "--search-steps, -1"})
+    void aCountOutOfRangeIsABadInputAndNothingIsWritten(String option, String value) {
         Path out = tmp.resolve("never.pahole");
-        CliRun r = handMade("hot", "--max-moves", "0", "--output", out.toString());
+        CliRun r = handMade("hot", option, value, "--output", out.toString());
         assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(r.err().strip()).doesNotContain("\n").contains("--max-moves 0");
-        assertThat(out).doesNotExist();
-    }
-
-    @Test
-    void aNegativeSearchStepCountIsABadInputAndNothingIsWritten() {
-        Path out = tmp.resolve("never.pahole");
-        CliRun r = handMade("hot", "--search-steps", "-1", "--output", out.toString());
-        assertThat(r.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(r.err().strip()).doesNotContain("\n").contains("--search-steps -1");
+        assertThat(r.err().strip()).doesNotContain("\n").contains(option + " " + value);
         assertThat(out).doesNotExist();
     }
 
