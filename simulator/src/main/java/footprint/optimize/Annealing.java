@@ -5,13 +5,14 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Improves an arrangement by simulated annealing. Each step changes one target struct: a touched
  * unit moved next to another touched unit or anywhere, any unit moved anywhere (a cold one can
  * fill a hole), every unit touched by the same exits as one unit gathered beside it, the hot block
- * moved to the struct's start or end or the whole order reversed, or a nested struct turned that
- * way and moved within its holder. A step that does not raise the energy (weighted lines per exit,
+ * moved to the struct's start or end or its touched units reversed in their places, or a nested
+ * struct turned that way and moved within its holder. A step that does not raise the energy (weighted lines per exit,
  * less a small bonus for touched bytes crowding onto fewer lines) is taken; one that raises it is
  * taken with a probability that falls with the temperature, so the search can cross orders that no
  * single move improves (a nested struct has to turn round before its holder's group can meet it).
@@ -32,7 +33,7 @@ final class Annealing {
     private final int[][] hotUnits;
     /** Per node: the node and unit that hold it by value, or null. */
     private final int[][] heldAt;
-    /** Target nodes with a touched unit, each once per touched unit (a step picks one at random). */
+    /** Target nodes with a touched unit, each once per touched unit and at least twice (a step picks one). */
     private final int[] picks;
 
     Annealing(OrderSpace space, LineScore score, Constraints constraints, UnitHeat heat) {
@@ -45,8 +46,7 @@ final class Annealing {
         heldAt = new int[nodes][];
         List<Integer> pick = new ArrayList<>();
         for (OrderSpace.Node n : space.nodes()) {
-            hotUnits[n.id] = java.util.stream.IntStream.range(0, n.units.size()).filter(u -> heat.hot(n.id, u))
-                    .toArray();
+            hotUnits[n.id] = IntStream.range(0, n.units.size()).filter(u -> heat.hot(n.id, u)).toArray();
             if (n.target && hotUnits[n.id].length > 0 && n.units.size() > 1) {
                 for (int k = 0; k < Math.max(hotUnits[n.id].length, 2); k++) {
                     pick.add(n.id);
