@@ -76,7 +76,8 @@ final class Annealing {
         Arrangement best = a;
         LineScore.Score bestScore = now;
         for (int i = 0; i < steps; i++) {
-            double t = HOT * Math.pow(COLD / HOT, (double) i / steps);
+            // StrictMath: Math may differ by an ulp between CPUs, and one flipped step changes the proposal
+            double t = HOT * StrictMath.pow(COLD / HOT, (double) i / steps);
             Arrangement c = step(a, picks[random.nextInt(picks.length)], random);
             if (c == null) {
                 continue;
@@ -87,7 +88,7 @@ final class Annealing {
             }
             LineScore.Score s = score.score(r);
             double worse = energy(s) - energy(now);
-            if (worse <= 1e-9 || random.nextDouble() < Math.exp(-worse / t)) {
+            if (worse <= 1e-9 || random.nextDouble() < StrictMath.exp(-worse / t)) {
                 a = c;
                 laid = r;
                 now = s;
