@@ -12,10 +12,11 @@ import java.util.stream.IntStream;
  * unit moved next to another touched unit or anywhere, any unit moved anywhere (a cold one can
  * fill a hole), every unit touched by the same exits as one unit gathered beside it, the hot block
  * moved to the struct's start or end or its touched units reversed in their places, or a nested
- * struct turned that way and moved within its holder. A step that does not raise the energy (weighted lines per exit,
- * less a small bonus for touched bytes crowding onto fewer lines) is taken; one that raises it is
- * taken with a probability that falls with the temperature, so the search can cross orders that no
- * single move improves (a nested struct has to turn round before its holder's group can meet it).
+ * struct turned that way and moved within its holder. A step that does not raise the energy
+ * (weighted lines per exit, less a small bonus for touched bytes crowding onto fewer lines) is
+ * taken; one that raises it is taken with a probability that falls with the temperature, so the
+ * search can cross orders that no single move improves (a nested struct has to turn round before
+ * its holder's group can meet it).
  * The best arrangement seen is returned. Deterministic: the steps come from a seeded generator.
  */
 final class Annealing {
@@ -103,9 +104,9 @@ final class Annealing {
 
     /**
      * One random change of {@code node}'s order, or null: one step in ten turns a nested struct and
-     * moves it in its holder; otherwise a touched unit goes beside another (4 in 10) or anywhere (2),
-     * the hot block moves to an end or its units reverse (1), the units of one unit's exits gather (3; in a
-     * struct with at most two touched units, any unit goes anywhere instead).
+     * moves it in its holder; otherwise a touched unit goes beside another (4 in 10) or anywhere
+     * (2), the hot block moves to an end or its units reverse (1), the units of one unit's exits
+     * gather (3; in a struct with at most two touched units, any unit goes anywhere instead).
      */
     private Arrangement step(Arrangement a, int node, SplittableRandom random) {
         int[] order = a.order(node);
@@ -114,7 +115,7 @@ final class Annealing {
             Arrangement c = a.with(node, block(node, order, random.nextInt(3)));
             int holder = heldAt[node][0];
             int[] outer = c.order(holder);
-            c.move(holder, position(outer, heldAt[node][1]), random.nextInt(outer.length));
+            c.move(holder, Arrangement.position(outer, heldAt[node][1]), random.nextInt(outer.length));
             return c.equals(a) ? null : c;
         }
         int pick = random.nextInt(10);
@@ -125,10 +126,11 @@ final class Annealing {
             next = block(node, order, random.nextInt(3));
         } else {
             int unit = pick < 6 ? hot[random.nextInt(hot.length)] : order[random.nextInt(order.length)];
-            int from = position(order, unit);
+            int from = Arrangement.position(order, unit);
             int to = random.nextInt(order.length);
             if (pick < 4 && hot.length > 1) {
-                int beside = position(order, hot[random.nextInt(hot.length)]) + (random.nextBoolean() ? 0 : 1);
+                int beside = Arrangement.position(order, hot[random.nextInt(hot.length)])
+                        + (random.nextBoolean() ? 0 : 1);
                 to = from < beside ? beside - 1 : beside;
             }
             next = order.clone();
@@ -143,8 +145,8 @@ final class Annealing {
      */
     private int[] block(int node, int[] order, int where) {
         int[] hot = Arrays.stream(order).filter(u -> heat.hot(node, u)).toArray();
-        int[] out = new int[order.length];
         if (where == 2) {
+            int[] out = new int[order.length];
             int h = hot.length;
             for (int k = 0; k < order.length; k++) {
                 out[k] = heat.hot(node, order[k]) ? hot[--h] : order[k];
@@ -152,14 +154,10 @@ final class Annealing {
             return out;
         }
         int[] cold = Arrays.stream(order).filter(u -> !heat.hot(node, u)).toArray();
-        int[] first = where == 0 ? hot : cold;
-        int[] second = where == 0 ? cold : hot;
-        System.arraycopy(first, 0, out, 0, first.length);
-        System.arraycopy(second, 0, out, first.length, second.length);
-        return out;
+        return LocalSearch.hotBlockAt(hot, cold, where == 0 ? 0 : cold.length);
     }
 
-    /** {@code order} with every unit touched by exactly the exits of {@code unit} moved beside it, in their order. */
+    /** {@code order} with every unit touched by exactly the exits of {@code unit} moved beside it, in order. */
     private int[] gather(int node, int[] order, int unit, boolean after) {
         BitSet exits = heat.exits[node][unit];
         int[] same = Arrays.stream(order).filter(u -> u != unit && heat.exits[node][u].equals(exits)).toArray();
@@ -187,14 +185,5 @@ final class Annealing {
 
     private static double energy(LineScore.Score s) {
         return s.lines() - s.crowding() / CROWDING_PER_LINE;
-    }
-
-    private static int position(int[] order, int unit) {
-        for (int k = 0; k < order.length; k++) {
-            if (order[k] == unit) {
-                return k;
-            }
-        }
-        throw new IllegalStateException("unit " + unit + " is not in its struct's order");
     }
 }

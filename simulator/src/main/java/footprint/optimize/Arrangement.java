@@ -34,6 +34,16 @@ public final class Arrangement {
         shift(orders[node], from, to);
     }
 
+    /** The index of {@code unit} in {@code order}; every unit of a node is in its order. */
+    static int position(int[] order, int unit) {
+        for (int k = 0; k < order.length; k++) {
+            if (order[k] == unit) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("unit " + unit + " is not in its struct's order");
+    }
+
     /** Takes {@code o[from]} out and inserts it at index {@code to}, in place. */
     static void shift(int[] o, int from, int to) {
         int u = o[from];

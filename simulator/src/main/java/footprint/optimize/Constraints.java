@@ -64,7 +64,8 @@ final class Constraints {
             }
         }
         for (Order o : orders) {
-            if (position(a.order(o.node), o.first) > position(a.order(o.node), o.second)) {
+            int[] order = a.order(o.node);
+            if (Arrangement.position(order, o.first) > Arrangement.position(order, o.second)) {
                 out.add(o.rule);
             }
         }
@@ -80,25 +81,19 @@ final class Constraints {
         for (PinAt p : pins) {
             if (p.node == n.id && p.offset == 0) {
                 int u = n.unitOf(n.base.members().get(p.member).name());
-                Arrangement.shift(out, position(out, u), 0);
+                Arrangement.shift(out, Arrangement.position(out, u), 0);
             }
         }
         for (Order o : orders) {
-            int first = position(out, o.first);
-            int second = position(out, o.second);
-            if (o.node == n.id && first > second) {
+            if (o.node != n.id) {
+                continue;
+            }
+            int first = Arrangement.position(out, o.first);
+            int second = Arrangement.position(out, o.second);
+            if (first > second) {
                 Arrangement.shift(out, second, first);
             }
         }
         return out;
-    }
-
-    private static int position(int[] order, int unit) {
-        for (int k = 0; k < order.length; k++) {
-            if (order[k] == unit) {
-                return k;
-            }
-        }
-        return -1;
     }
 }

@@ -60,10 +60,7 @@ final class LocalSearch {
     /** A better arrangement with unit {@code u} of {@code node} elsewhere, or null. */
     Best bestPosition(Arrangement a, int node, int u, LineScore.Score now) {
         int[] order = a.order(node);
-        int from = 0;
-        while (order[from] != u) {
-            from++;
-        }
+        int from = Arrangement.position(order, u);
         Best best = null;
         Relayout laid = Relayout.of(space, a);
         for (int to = 0; to < order.length; to++) {
@@ -88,12 +85,11 @@ final class LocalSearch {
         Best best = null;
         Relayout laid = Relayout.of(space, a);
         for (int at = 0; at <= cold.length + 1; at++) {
-            int[] next = new int[order.length];
+            int[] next;
             if (at <= cold.length) {
-                System.arraycopy(cold, 0, next, 0, at);
-                System.arraycopy(hot, 0, next, at, hot.length);
-                System.arraycopy(cold, at, next, at + hot.length, cold.length - at);
+                next = hotBlockAt(hot, cold, at);
             } else {
+                next = new int[order.length];
                 for (int k = 0; k < order.length; k++) {
                     next[k] = order[order.length - 1 - k];
                 }
@@ -104,6 +100,15 @@ final class LocalSearch {
             best = better(a.with(n.id, next), best, now, a, laid);
         }
         return best;
+    }
+
+    /** The cold units in their order with the hot ones, in theirs, inserted as one block before {@code cold[at]}. */
+    static int[] hotBlockAt(int[] hot, int[] cold, int at) {
+        int[] out = new int[hot.length + cold.length];
+        System.arraycopy(cold, 0, out, 0, at);
+        System.arraycopy(hot, 0, out, at, hot.length);
+        System.arraycopy(cold, at, out, at + hot.length, cold.length - at);
+        return out;
     }
 
     /**

@@ -130,10 +130,7 @@ final class MoveBudget {
     /** {@code now} with its k-th unit moved to just after the unit before it in {@code from} that kept its place. */
     private static int[] putBack(int[] from, int[] now, boolean[] kept, int k) {
         int unit = now[k];
-        int at = 0;
-        while (from[at] != unit) {
-            at++;
-        }
+        int at = Arrangement.position(from, unit);
         int anchor = -1;
         for (int p = at - 1; p >= 0 && anchor < 0; p--) {
             for (int q = 0; q < now.length; q++) {
@@ -170,10 +167,7 @@ final class MoveBudget {
     private List<LocalSearch.Best> improvingPositions(Arrangement a, int node, int u, LineScore.Score now) {
         List<LocalSearch.Best> out = new ArrayList<>();
         int[] order = a.order(node);
-        int from = 0;
-        while (order[from] != u) {
-            from++;
-        }
+        int from = Arrangement.position(order, u);
         Relayout laid = Relayout.of(space, a);
         for (int to = 0; to < order.length; to++) {
             if (to == from) {
