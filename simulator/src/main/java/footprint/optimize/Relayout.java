@@ -4,6 +4,7 @@ import footprint.layout.LayoutEngine;
 import footprint.layout.Member;
 import footprint.layout.StructLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -82,7 +83,7 @@ final class Relayout {
 
     private static boolean sameAs(OrderSpace.Node n, Arrangement a, Arrangement nearOrder, StructLayout[] layout,
             Relayout near) {
-        if (!java.util.Arrays.equals(a.order(n.id), nearOrder.order(n.id))) {
+        if (!Arrays.equals(a.order(n.id), nearOrder.order(n.id))) {
             return false;
         }
         for (int c : n.child) {

@@ -26,9 +26,9 @@ import java.util.stream.IntStream;
  * every nesting level, share as few lines as they can: the best constructive orders
  * ({@link WholeOrder}) annealed ({@link Annealing}) and finished by single-unit moves
  * ({@link LocalSearch}), all scored by the fast line count ({@link LineScore}); then every moved
- * member that buys nothing put back; under a move budget the greedy steps of {@link MoveBudget}. The proposal is
- * then re-laid out through the layout files ({@link ProposedLayout}) and counted by
- * {@link TraceStats}, as {@code trace stats} counts, and the two counts must agree.
+ * member that buys nothing put back; under a move budget the greedy steps of {@link MoveBudget}.
+ * The proposal is then re-laid out through the layout files ({@link ProposedLayout}) and counted
+ * by {@link TraceStats}, as {@code trace stats} counts, and the two counts must agree.
  */
 public final class WholeOptimization {
     private static final int LINE = 64;
@@ -104,8 +104,9 @@ public final class WholeOptimization {
             starts.add(current);
         }
         starts.sort(Comparator.comparing(score::score));
-        Arrangement best = best(chains(starts, space, score, constraints, heat, search, req.searchSteps(), progress),
-                score);
+        // the first of equals: chains come in start order
+        Arrangement best = chains(starts, space, score, constraints, heat, search, req.searchSteps(), progress)
+                .stream().min(Comparator.comparing(score::score)).orElse(null);
         if (best == null) {
             Arrangement tried = current;
             for (OrderSpace.Node n : space.nodes()) {
@@ -119,12 +120,12 @@ public final class WholeOptimization {
                     + " of " + c.struct() + " found that keeps it and the others)");
         }
         best = keepUnhelpfulOrders(space, score, constraints, current, best);
-        best = new MoveBudget(space, score, constraints, heat).tidy(current, best);
+        MoveBudget budget = new MoveBudget(space, score, constraints, heat);
+        best = budget.tidy(current, best);
         double unconstrained = score.score(best).lines();
         List<OptimizeReport.FrontPoint> front = new ArrayList<>();
         Arrangement proposal = best;
         if (req.maxMoves() != null || req.pareto()) {
-            MoveBudget budget = new MoveBudget(space, score, constraints, heat);
             List<MoveBudget.Step> steps = new ArrayList<>(budget.back(current, best));
             steps.addAll(budget.steps(current, req.maxMoves() != null ? req.maxMoves() : FORWARD_STEPS,
                     moved -> progress.accept("churn: " + moved + " member(s) moved")));
@@ -182,16 +183,6 @@ public final class WholeOptimization {
                     return a;
                 })
                 .toList();
-    }
-
-    private static Arrangement best(List<Arrangement> found, LineScore score) {
-        Arrangement best = null;
-        for (Arrangement a : found) {
-            if (best == null || score.score(a).compareTo(score.score(best)) < 0) {
-                best = a;
-            }
-        }
-        return best;
     }
 
     /** Puts back the current order of every struct whose new order saves nothing, innermost first. */

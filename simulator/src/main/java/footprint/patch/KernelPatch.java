@@ -26,9 +26,9 @@ import java.util.regex.Pattern;
  * layout knows (a block the config leaves out) stay after the piece they followed. Where
  * {@code include/linux/cache.h} defines {@code __cacheline_group_begin}, the touched members the
  * order packs together are bracketed by a group of that name, and the diff adds the matching
- * {@code CACHELINE_ASSERT_GROUP_*} lines to a check function called from an init function of the code that owns the struct, as
- * net/ipv4/tcp.c does with tcp_struct_check() from tcp_init(). Refuses what it cannot move or guard
- * safely.
+ * {@code CACHELINE_ASSERT_GROUP_*} lines to a check function called from an init function of the
+ * code that owns the struct, as net/ipv4/tcp.c does with tcp_struct_check() from tcp_init().
+ * Refuses what it cannot move or guard safely.
  */
 public final class KernelPatch {
     /** The diff, whether the tree has cacheline groups (Linux 6.8+), and the groups the diff guards. */
